@@ -1,0 +1,43 @@
+# Two commands do all the set-up on a fresh Debian machine with Python 3.11:
+#   make serve   install what the site needs, then serve it on http://127.0.0.1:8000/
+#   make test    install what the tests need (Python packages, Debian chromium, npm packages),
+#                then run every test
+# Both are idempotent; a second run installs nothing new.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test setup browser lint bench
+
+serve: setup
+	$(PY) -m mkdocs serve
+
+build: setup
+	$(PY) -m mkdocs build
+
+test: setup browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Playwright drives Debian's chromium; it cannot download a browser of its own here.
+browser: node_modules/.installed
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: setup browser
+	$(PY) benchmarks/report.py

@@ -1,0 +1,36 @@
+"""PACER username and password rules as data, and the engine that applies them.
+
+>>> from checker import check
+>>> check(password="Tr1cky!Passw0rdz").ok
+True
+"""
+
+from .engine import FAIL, PASS, SKIP, FieldError, Report, Result, check
+from .rulesets import (
+    DEFAULT_RULESET,
+    FIELDS,
+    RULESETS,
+    Rule,
+    RuleSet,
+    UnknownRuleSet,
+    differences,
+    get_ruleset,
+)
+
+__all__ = [
+    "DEFAULT_RULESET",
+    "FAIL",
+    "FIELDS",
+    "PASS",
+    "RULESETS",
+    "SKIP",
+    "FieldError",
+    "Report",
+    "Result",
+    "Rule",
+    "RuleSet",
+    "UnknownRuleSet",
+    "check",
+    "differences",
+    "get_ruleset",
+]

@@ -1,0 +1,142 @@
+"""``python -m checker``: check fields from JSON, print the rules, or check interactively.
+
+Exit codes: 0 ok, 1 a rule failed (or the verifier found a mismatch), 2 bad input or usage.
+A password is never read from the command line: only from standard input or a hidden prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+
+from .engine import FAIL, PASS, FieldError, Report, check
+from .export import export_json
+from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input: reported as one line on stderr with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m checker", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check_cmd = commands.add_parser("check", help="check one JSON object read from stdin")
+    check_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
+
+    rules_cmd = commands.add_parser("rules", help="print the rules")
+    rules_cmd.add_argument("--ruleset", default=None, metavar="NAME")
+    rules_cmd.add_argument("--json", action="store_true", help="the JSON the widget reads")
+
+    ask_cmd = commands.add_parser("interactive", help="ask for each field, hiding passwords")
+    ask_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
+
+    verify_cmd = commands.add_parser("verify", help="check rule statements in built HTML")
+    verify_cmd.add_argument("site_dir", metavar="SITE_DIR")
+    verify_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "ruleset", None) is not None:
+            get_ruleset(args.ruleset)
+        return _COMMANDS[args.command](args)
+    except (UsageError, UnknownRuleSet, FieldError) as error:
+        print(f"checker: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _read_fields(stream) -> dict[str, str]:
+    try:
+        raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as error:
+        raise UsageError(f"stdin is not valid UTF-8 (byte {error.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"stdin is not JSON: {error.msg} at line {error.lineno}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"stdin must be one JSON object, not {type(data).__name__}")
+    return data
+
+
+def _cmd_check(args) -> int:
+    report = check(_read_fields(sys.stdin), ruleset=args.ruleset)
+    sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=True) + "\n")
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def _cmd_rules(args) -> int:
+    names = [args.ruleset] if args.ruleset else list(RULESETS)
+    if args.json:
+        sys.stdout.write(export_json({name: RULESETS[name] for name in names}))
+        return EXIT_OK
+    for name in names:
+        print(describe_ruleset(name))
+    return EXIT_OK
+
+
+def describe_ruleset(name: str) -> str:
+    ruleset = get_ruleset(name)
+    default = " (default)" if name == DEFAULT_RULESET else ""
+    lines = [f"{ruleset.name}{default}: {ruleset.title}"]
+    for rule in ruleset.rules:
+        unverified = " [not confirmed by a current PACER source]" if not rule.verified else ""
+        lines.append(f"  {rule.id}: {rule.text()}{unverified}")
+        lines.append(f"      source: {rule.source.title}, {rule.source.date}")
+    for fact in ruleset.facts:
+        lines.append(f"  note: {fact.text()}")
+    if ruleset.status:
+        lines.append(f"  status: {ruleset.status}")
+    return "\n".join(lines) + "\n"
+
+
+_SYMBOL = {PASS: "ok  ", FAIL: "FAIL", "skip": "--  "}
+
+
+def _cmd_interactive(args) -> int:
+    if not sys.stdin.isatty():
+        raise UsageError("interactive needs a terminal; pipe JSON to 'check' instead")
+    print(f"Checking against {args.ruleset}. Press Enter to leave a field empty.")
+    fields = {}
+    for name in FIELDS:
+        prompt = f"{FIELD_LABELS[name].capitalize()}: "
+        secret = name in ("password", "confirm")
+        fields[name] = getpass.getpass(prompt) if secret else input(prompt)
+    report = check(fields, ruleset=args.ruleset)
+    print(format_report(report))
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def format_report(report: Report) -> str:
+    lines = [f"{_SYMBOL[r.state]} {r.rule_id}: {r.message}" for r in report.results]
+    lines.append("All rules pass." if report.ok else f"{len(report.failures())} rule(s) fail.")
+    return "\n".join(lines)
+
+
+def _cmd_verify(args) -> int:
+    from .verify import main as verify_main
+
+    return verify_main(args.site_dir, args.ruleset)
+
+
+_COMMANDS = {
+    "check": _cmd_check,
+    "rules": _cmd_rules,
+    "interactive": _cmd_interactive,
+    "verify": _cmd_verify,
+}

@@ -1,0 +1,56 @@
+"""The rules as JSON: what the widget and other tools read. The numbers come from the records."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Fact, Rule, RuleSet
+
+SCHEMA_VERSION = 1
+
+
+def rule_to_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "kind": rule.kind,
+        "fields": list(rule.fields),
+        "skip_if_empty": list(rule.skip_if_empty),
+        "params": dict(rule.params),
+        "text": rule.text(),
+        "interpretation": rule.explain(),
+        "verified": rule.verified,
+        "source": dataclasses.asdict(rule.source),
+    }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    return {"id": fact.id, "text": fact.text(), "source": dataclasses.asdict(fact.source)}
+
+
+def ruleset_to_dict(ruleset: RuleSet) -> dict[str, Any]:
+    return {
+        "name": ruleset.name,
+        "title": ruleset.title,
+        "summary": ruleset.summary,
+        "status": ruleset.status,
+        "rules": [rule_to_dict(rule) for rule in ruleset.rules],
+        "facts": [fact_to_dict(fact) for fact in ruleset.facts],
+    }
+
+
+def export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
+    """Every rule set, the default, and the field names, as one JSON-ready object."""
+    rulesets = dict(RULESETS if rulesets is None else rulesets)
+    return {
+        "schema": SCHEMA_VERSION,
+        "default": DEFAULT_RULESET if DEFAULT_RULESET in rulesets else next(iter(rulesets)),
+        "fields": list(FIELDS),
+        "field_labels": dict(FIELD_LABELS),
+        "rulesets": {name: ruleset_to_dict(rs) for name, rs in rulesets.items()},
+    }
+
+
+def export_json(rulesets: dict[str, RuleSet] | None = None) -> str:
+    return json.dumps(export(rulesets), indent=1, ensure_ascii=False) + "\n"

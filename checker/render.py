@@ -1,0 +1,129 @@
+"""Rule text for the pages, rendered from the rule records (never typed by hand).
+
+Each statement carries ``data-rule`` and ``data-ruleset`` so the verifier knows which rule set a
+sentence was rendered from, and a reader's tools can find it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from .rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
+
+
+class ShortcodeError(ValueError):
+    """A shortcode in a page names something the checker does not have."""
+
+
+def _span(ruleset: RuleSet, rule_id: str, text: str) -> str:
+    return (
+        f'<span data-rule="{rule_id}" data-ruleset="{ruleset.name}">{html.escape(text)}</span>'
+    )
+
+
+def rule_sentence(rule_id: str, ruleset: str = DEFAULT_RULESET) -> str:
+    rules = get_ruleset(ruleset)
+    return _span(rules, rule_id, _rule(rules, rule_id).text())
+
+
+def param(path: str, ruleset: str = DEFAULT_RULESET) -> str:
+    """One parameter, by ``rule.id.param`` (for example ``password.length.min``)."""
+    rules = get_ruleset(ruleset)
+    rule_id, _, name = path.rpartition(".")
+    rule = _rule(rules, rule_id)
+    if name not in rule.params:
+        raise ShortcodeError(f"rule {rule_id!r} has no parameter {name!r}")
+    return f'<span data-param="{path}" data-ruleset="{rules.name}">{rule.params[name]}</span>'
+
+
+def rules_list(ruleset: str = DEFAULT_RULESET) -> str:
+    """The rules as a bulleted list of sentences, marked with their rule set."""
+    rules = get_ruleset(ruleset)
+    items = "".join(f"<li>{_span(rules, r.id, r.text())}</li>" for r in rules.rules)
+    return f'<ul class="rule-list" data-ruleset="{rules.name}">{items}</ul>'
+
+
+def rules_table(ruleset: str = DEFAULT_RULESET) -> str:
+    """Each rule with how the checker applies it and where it comes from."""
+    rules = get_ruleset(ruleset)
+    rows = []
+    for rule in rules.rules:
+        caution = (
+            "" if rule.verified else "<br><strong>Not confirmed</strong> by a current PACER page."
+        )
+        rows.append(
+            "<tr>"
+            f"<td>{_span(rules, rule.id, rule.text())}</td>"
+            f"<td>{html.escape(rule.explain())}</td>"
+            f"<td>{_source_link(rule.source)}{caution}</td>"
+            "</tr>"
+        )
+    return (
+        f'<table class="rule-table" data-ruleset="{rules.name}">'
+        f"<caption>{html.escape(rules.title)}</caption>"
+        '<thead><tr><th scope="col">Rule</th><th scope="col">How it is checked</th>'
+        '<th scope="col">Source</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def facts_list(ruleset: str = DEFAULT_RULESET) -> str:
+    rules = get_ruleset(ruleset)
+    items = "".join(
+        f"<li>{html.escape(f.text())} ({_source_link(f.source)})</li>" for f in rules.facts
+    )
+    return f'<ul class="fact-list" data-ruleset="{rules.name}">{items}</ul>'
+
+
+def ruleset_status(ruleset: str = DEFAULT_RULESET) -> str:
+    return html.escape(get_ruleset(ruleset).status)
+
+
+def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
+    """What differs between two rule sets, computed from the records."""
+    before, after = get_ruleset(old), get_ruleset(new)
+    rows = "".join(
+        "<tr>"
+        f'<td data-ruleset="{before.name}">{_span(before, d.rule_id, d.before.text())}</td>'
+        f'<td data-ruleset="{after.name}">{_span(after, d.rule_id, d.after.text())}</td>'
+        "</tr>"
+        for d in differences(before, after)
+    )
+    return (
+        '<table class="rule-changes">'
+        f"<caption>Rules that changed between {before.name} and {after.name}</caption>"
+        f'<thead><tr><th scope="col">Before ({html.escape(before.title)})</th>'
+        f'<th scope="col">Now ({html.escape(after.title)})</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _rule(rules: RuleSet, rule_id: str):
+    try:
+        return rules.rule(rule_id)
+    except KeyError:
+        valid = ", ".join(rules.rule_ids)
+        raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}") from None
+
+
+def _source_link(source) -> str:
+    title = html.escape(source.title)
+    if source.url.startswith("http"):
+        title = f'<a href="{html.escape(source.url)}">{title}</a>'
+    note = f" {html.escape(source.note)}" if source.note else ""
+    return f"{title}, {html.escape(source.date)}.{note}"
+
+
+# Shortcode name -> (renderer, whether it renders a block). Block shortcodes stand on their own line.
+SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
+    "rule": (rule_sentence, False),
+    "param": (param, False),
+    "rules": (rules_list, True),
+    "rules-table": (rules_table, True),
+    "rules-changes": (changes_table, True),
+    "facts": (facts_list, True),
+    "ruleset-status": (ruleset_status, False),
+}
+
+__all__ = ["RULESETS", "SHORTCODES", "ShortcodeError"]
