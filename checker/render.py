@@ -115,7 +115,7 @@ def _source_link(source) -> str:
     return f"{title}, {html.escape(source.date)}.{note}"
 
 
-# Shortcode name -> (renderer, whether it renders a block). Block shortcodes stand on their own line.
+# Shortcode name -> (renderer, renders a block?). Block shortcodes stand on their own line.
 SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
     "rule": (rule_sentence, False),
     "param": (param, False),
