@@ -88,6 +88,7 @@ def run_page(text: str, page: str) -> Outcome:
     for block in example_blocks(text, page):
         test = parser.get_doctest(block.source, globs, f"{page}:{block.line}", page, block.line - 1)
         result = runner.run(test, out=out.write, clear_globs=False)
+        globs.update(test.globs)  # DocTest works on a copy; carry names to the next block
         examples += result.attempted
         failures += result.failed
     return Outcome(page, examples, failures, out.getvalue())
