@@ -72,7 +72,10 @@ def test_a_broken_example_output_fails():
 
 
 def test_examples_in_any_fence_and_indentation_run():
-    page = "```python title=\"x\"\n>>> 1 + 1\n3\n```\n\n!!! note\n    ```pycon\n    >>> 2\n    2\n    ```\n"
+    page = (
+        '```python title="x"\n>>> 1 + 1\n3\n```\n\n'
+        "!!! note\n    ```pycon\n    >>> 2\n    2\n    ```\n"
+    )
     outcome = run_page(page, "x.md")
     assert (outcome.examples, outcome.failures) == (2, 1)
 
