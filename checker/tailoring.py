@@ -18,6 +18,16 @@ GENERIC: Mapping[str, str] = {
     "ecf_link": "your court's CM/ECF site",
     "ecf_host": "ecf.<em>court</em>.uscourts.gov",
     "website_link": "your court's website",
+    # Added for the court pages (values come from checker.courts.Court.values).
+    "court_type": "court",
+    "menus": "Civil and Criminal (district courts) or Bankruptcy and Adversary (bankruptcy courts)",
+    "entry_link": (
+        "the link to CM/ECF (its name varies by court: for example"
+        " <strong>E-Filing (CM/ECF)</strong> or <strong>Document Filing System</strong>)"
+    ),
+    "entry_page_link": "your court's website or its CM/ECF site",
+    "utility_menu": "Utilities",
+    "go_live": "the date your court went live on NextGen CM/ECF",
 }
 
 # The court whose values pages render with; None means the generic guide.

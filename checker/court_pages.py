@@ -1,0 +1,307 @@
+"""Court pages from the one link guide: the Markdown a court's page is built from, the court
+facts panel, the court picker, and the filter that keeps only the court's variant.
+
+Engine-neutral (plain strings in, strings out); overrides/hooks/courts.py adapts it to MkDocs.
+
+The link guide marks court-type variants with md_in_html blocks::
+
+    <div data-variant="bankruptcy" markdown>
+    ...
+    </div>
+
+A court page keeps the blocks for its court type and drops the others *before* Markdown renders,
+so the dropped headings stay out of the table of contents too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .courts import Court, Fact, Registry, Source, long_date
+
+# The opening line of a variant block; the value may list several types ("bankruptcy district").
+_VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
+_VARIANT_ATTR = re.compile(r"""\bdata-variant=["']([^"']*)["']""")
+_DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
+_DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+
+
+def variants(value: str) -> set[str]:
+    return set(re.split(r"[\s|,]+", value.strip().lower())) - {""}
+
+
+def filter_variants(markdown: str, court_type: str) -> str:
+    """Drop the ``data-variant`` blocks that do not include ``court_type``."""
+    out: list[str] = []
+    depth = 0  # > 0 while inside a dropped block
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        opener = _FENCE.match(line)
+        if depth == 0:
+            if opener and (fence is None or opener.group(1).startswith(fence)):
+                fence = opener.group(1) if fence is None else None
+            match = None if fence or opener else _VARIANT_OPEN.match(line)
+            if match and court_type not in variants(match.group(1)):
+                depth = 1
+                continue
+            out.append(line)
+            continue
+        depth += len(_DIV_OPEN.findall(line)) - len(_DIV_CLOSE.findall(line))
+    return "\n".join(out)
+
+
+def drop_other_variants_html(page_html: str, court_type: str) -> str:
+    """Fallback after rendering: drop elements marked for another court type.
+
+    Catches variants that :func:`filter_variants` cannot see (an inline ``<span data-variant>``,
+    or a block whose opening tag shares its line with other text).
+    """
+    marked = _VARIANT_ATTR.findall(page_html)
+    if all(court_type in variants(value) for value in marked):
+        return page_html  # the usual case: parsing 188 pages would cost seconds
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    dropped = False
+    for element in soup.select("[data-variant]"):
+        if not element.decomposed and court_type not in variants(element["data-variant"]):
+            element.decompose()
+            dropped = True
+    return str(soup) if dropped else page_html
+
+
+def split_h1(markdown: str) -> tuple[str, str, str]:
+    """(text before the first H1 line, the H1 line, the rest); H1 is '' if there is none."""
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opener = _FENCE.match(line)
+        if opener and (fence is None or opener.group(1).startswith(fence)):
+            fence = opener.group(1) if fence is None else None
+        if not fence and _H1.match(line):
+            return "\n".join(lines[:index]), line, "\n".join(lines[index + 1 :])
+    return "", "", markdown
+
+
+def insert_before_h2(markdown: str, block: str) -> str:
+    """Insert ``block`` before the first ``## `` heading (at the end if there is none)."""
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        opener = _FENCE.match(line)
+        if opener and (fence is None or opener.group(1).startswith(fence)):
+            fence = opener.group(1) if fence is None else None
+        if not fence and line.startswith("## "):
+            return "\n".join([*lines[:index], block, "", *lines[index:]])
+    return f"{markdown}\n\n{block}\n"
+
+
+def h1_title(markdown: str) -> str:
+    line = split_h1(markdown)[1]
+    match = _H1.match(line)
+    return match.group("title") if match else ""
+
+
+def insert_after_h1(markdown: str, block: str) -> str:
+    before, h1, after = split_h1(markdown)
+    if not h1:
+        return f"{block}\n\n{markdown}"
+    return f"{before}\n{h1}\n\n{block}\n\n{after}".lstrip("\n")
+
+
+# ---- the court facts panel -------------------------------------------------------------------
+
+
+def _source_html(source: Source) -> str:
+    title = html.escape(source.title)
+    if source.url:
+        return f'<a href="{html.escape(source.url)}">{title}</a>'
+    return title
+
+
+def _fact_html(fact: Fact) -> str:
+    return f"{html.escape(fact.text)} <small>Source: {_source_html(fact.source)}.</small>"
+
+
+def _path_html(path: tuple[str, ...]) -> str:
+    return " → ".join(f"<strong>{html.escape(p)}</strong>" for p in path)
+
+
+def facts_panel(court: Court, registry: Registry) -> str:
+    """The court's own facts, as an HTML block (a heading and a description list)."""
+    name = html.escape(court.name)
+    facts = court.facts
+    rows = [
+        ("Court", f"{name} ({court.type} court, {html.escape(court.state)})"),
+        ("CM/ECF address", f'<a href="{court.ecf_url}">{court.ecf_host}</a>'),
+        (
+            "Court website",
+            f'<a href="{html.escape(court.web_url)}">{html.escape(court.website_host)}</a>'
+            if court.web_url
+            else "Not listed in PACER's court data. Search for the court's name to find it.",
+        ),
+        ("Menus after linking", " and ".join(f"<strong>{m}</strong>" for m in court.menus)),
+    ]
+    if facts.entry_link:
+        where = "the court's CM/ECF site" if facts.entry_link.on == "ecf" else "the court's website"
+        rows.append(
+            (
+                "Way in to CM/ECF",
+                f"On {where}, click <strong>{html.escape(facts.entry_link.label)}</strong>. "
+                f"<small>Source: {_source_html(facts.entry_link.source)}.</small>",
+            )
+        )
+    if facts.utility:
+        fallback = (
+            f" If it is not there: {_path_html(facts.utility.fallback)}."
+            if facts.utility.fallback
+            else ""
+        )
+        rows.append(
+            (
+                "Where the link utility is",
+                f"{_path_html(facts.utility.path)}.{fallback} "
+                f"<small>Source: {_source_html(facts.utility.source)}.</small>",
+            )
+        )
+    if facts.go_live and facts.go_live.date:
+        rows.append(
+            (
+                "Linking possible from",
+                f"<strong>{long_date(facts.go_live.date)}</strong>. {_fact_html(facts.go_live)}",
+            )
+        )
+    else:
+        rows.append(
+            (
+                "NextGen CM/ECF",
+                f"Live on NextGen CM/ECF by {long_date(registry.as_of)}, according to PACER's "
+                f"court data ({html.escape(court.software_version)}). The exact go-live date "
+                "is not recorded here.",
+            )
+        )
+    if facts.notes:
+        items = "".join(f"<li>{_fact_html(note)}</li>" for note in facts.notes)
+        rows.append(("Also good to know", f"<ul>{items}</ul>"))
+    body = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in rows)
+    return (
+        f'<div class="court-facts" data-court="{court.id}" data-court-type="{court.type}">\n'
+        f"<dl>{body}</dl>\n"
+        f'<p class="court-facts__as-of">Court names and addresses: PACER\'s court data as of '
+        f"{long_date(registry.as_of)} ({_source_html(registry.source)}). If an address does "
+        "not work, check the court's website.</p>\n"
+        "</div>"
+    )
+
+
+# ---- pages -----------------------------------------------------------------------------------
+
+
+PANEL_TOKEN = "COURTFACTSPANEL"
+
+
+def court_page_markdown(guide: str, court_type: str, picker: str = "") -> str:
+    """The link guide (body, front matter already removed) for courts of one type.
+
+    The court's own facts go where :data:`PANEL_TOKEN` stands (see :func:`fill_panel`), so the
+    Markdown is the same for every court of a type and renders once per type.
+    ``picker`` is a Markdown link target for the court picker; empty leaves the link out.
+    """
+    body = filter_variants(guide, court_type)
+    intro = (
+        "This version is for **<!-- court name -->**. "
+        "Its CM/ECF site is <!-- court ecf_link -->."
+    )
+    if picker:
+        intro += f" [Not your court? Find your court]({picker}){{ .court-picker-link }}"
+    panel = f"## Your court {{ #your-court }}\n\n{PANEL_TOKEN}"
+    return insert_after_h1(insert_before_h2(body, panel), intro)
+
+
+def fill_panel(page_html: str, court: Court, registry: Registry) -> str:
+    """Put the court's facts panel where the Markdown had :data:`PANEL_TOKEN`."""
+    panel = facts_panel(court, registry)
+    filled = page_html.replace(f"<p>{PANEL_TOKEN}</p>", panel, 1)
+    if filled == page_html:
+        raise ValueError(f"court page for {court.id}: the facts panel placeholder is missing")
+    return filled
+
+
+def picker_markdown(registry: Registry, link: str = "../link-{id}.md") -> str:
+    """The court picker: every court by state and name, a plain list that works without script.
+
+    ``link`` is the Markdown link target pattern for a court page.
+    """
+    sections = []
+    for state, courts in registry.by_state().items():
+        items = "\n".join(
+            f'- [{c.name}]({link.format(id=c.id)}) <span class="court-id">({c.id})</span>'
+            for c in courts
+        )
+        sections.append(
+            f'<section class="court-state" markdown>\n\n## {state}\n\n{items}\n\n</section>'
+        )
+    districts, bankruptcies = registry.count("district"), registry.count("bankruptcy")
+    intro = f"""# Find your court
+
+Pick the court where you e-file. You get the link guide written for that court, with its
+CM/ECF address and the menus you should see after linking.
+
+District courts and bankruptcy courts are separate courts with separate CM/ECF accounts.
+If you e-file in both, link your account at each one.
+
+This list has {len(registry)} courts ({districts} district and {bankruptcies} bankruptcy),
+from PACER's court data as of {long_date(registry.as_of)}.
+
+<div class="court-filter" data-court-filter hidden>
+<label for="court-filter-input">Filter courts by name, state or court id</label>
+<input id="court-filter-input" type="search" autocomplete="off" spellcheck="false"
+  aria-describedby="court-filter-status">
+<p id="court-filter-status" role="status" aria-live="polite"></p>
+</div>
+"""
+    script = '<script src="../assets/court-filter.js" defer></script>'
+    return intro + "\n" + "\n\n".join(sections) + "\n\n" + script + "\n"
+
+
+def single_court_picker_markdown(court: Court, guide: str = "../link.md") -> str:
+    """In a one-court build, the picker address still works and points at the court's guide."""
+    return (
+        "# Find your court\n\n"
+        f"This edition of PACER Help is for the {court.name}.\n\n"
+        f"[Link your CM/ECF account at this court]({guide})\n"
+    )
+
+
+# ---- one render per court type ---------------------------------------------------------------
+# Rendering the guide's Markdown costs about 50 ms a page; 188 renders would add ~10 s to every
+# build. Court pages of one type differ only in the court's values, so the guide renders once per
+# type with a placeholder token for each ``<!-- court KEY -->`` value, and each court's page is
+# that HTML with the tokens replaced.
+
+
+def value_tokens() -> dict[str, str]:
+    """Placeholder values, one per shortcode key: letters and digits, so Markdown leaves them be."""
+    from . import tailoring
+
+    return {key: f"COURTVALUE{index}X" for index, key in enumerate(tailoring.GENERIC)}
+
+
+def fill_values(text: str, court: Court) -> str:
+    """Replace the placeholder tokens with the court's values, rendered as the shortcode would."""
+    from . import tailoring
+
+    if "COURTVALUE" not in text:
+        return text
+    previous = tailoring.current
+    tailoring.current = court.values()
+    try:
+        for key, token in value_tokens().items():
+            if token in text:
+                text = text.replace(token, tailoring.court_value(key))
+    finally:
+        tailoring.current = previous
+    return text

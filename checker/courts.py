@@ -1,0 +1,468 @@
+"""The court registry: the 188 district and bankruptcy courts, validated on load.
+
+Data lives next to this module, in ``checker/data/``:
+
+- ``courts.csv``: one row per court (PACER's court data, copied unchanged from the shared data);
+- ``courts.meta.json``: the CSV's as-of date and source;
+- ``court_facts.json``: optional per-court facts (go-live date, the link into CM/ECF, where the link
+  utility sits, other notes), each with its source.
+
+A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
+so a typo in the data stops the site build instead of publishing a wrong address. The MkDocs hook
+(overrides/hooks/courts.py) builds the court pages from this registry; :meth:`Court.values`
+gives the ``<!-- court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
+
+Run ``python -m checker.courts [CSV]`` to validate a data file and print a summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import html
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_CSV = DATA_DIR / "courts.csv"
+# Lets a build (or a test) point at another copy of the data without editing the project.
+ENV_CSV = "PACER_HELP_COURTS_CSV"
+
+COLUMNS = (
+    "id",
+    "name",
+    "type",
+    "state",
+    "ecf_host",
+    "pacer_court_id",
+    "pacer_title",
+    "software_version",
+    "web_url",
+)
+TYPES = ("district", "bankruptcy")
+ID_PATTERN = re.compile(r"[a-z]{2,6}")
+PACER_ID_PATTERN = re.compile(r"[A-Z0-9]{3,8}")
+FACT_KEYS = ("go_live", "entry_link", "utility", "notes")
+MENUS = {"district": ("Civil", "Criminal"), "bankruptcy": ("Bankruptcy", "Adversary")}
+
+
+class CourtDataError(ValueError):
+    """The court data breaks the schema; the message says where and what was expected."""
+
+
+class UnknownCourtError(KeyError):
+    """No court has this id; the message suggests close matches."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str = ""
+    seed: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One known specific of a court, with where it comes from."""
+
+    text: str
+    source: Source
+    date: dt.date | None = None
+    label: str = ""
+    on: str = ""
+    path: tuple[str, ...] = ()
+    fallback: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CourtFacts:
+    go_live: Fact | None = None
+    entry_link: Fact | None = None
+    utility: Fact | None = None
+    notes: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Court:
+    id: str
+    name: str
+    type: str
+    state: str
+    ecf_host: str
+    pacer_court_id: str
+    pacer_title: str
+    software_version: str
+    web_url: str
+    facts: CourtFacts = field(default_factory=CourtFacts)
+
+    @property
+    def ecf_url(self) -> str:
+        return f"https://{self.ecf_host}"
+
+    @property
+    def menus(self) -> tuple[str, str]:
+        """The CM/ECF filing menus that appear after linking."""
+        return MENUS[self.type]
+
+    @property
+    def website_host(self) -> str:
+        parts = urlsplit(self.web_url)
+        return (parts.netloc + parts.path.rstrip("/")) if self.web_url else ""
+
+    def values(self) -> dict[str, str]:
+        """Values for the ``<!-- court KEY -->`` shortcodes (keys as in tailoring.GENERIC).
+
+        Keys ending in ``_link`` are HTML (escaped here); the others are plain text, escaped by
+        the shortcode renderer. A missing key falls back to the generic wording.
+        """
+        website = (
+            f'<a href="{html.escape(self.web_url)}">{html.escape(self.website_host)}</a>'
+            if self.web_url
+            else "the court's website (PACER's court list gives no address for it)"
+        )
+        ecf_link = f'<a href="{self.ecf_url}">{self.ecf_host}</a>'
+        values = {
+            # A noun phrase, like the generic "your court": "help desk at <!-- court name -->".
+            "name": f"the {self.name}",
+            "ecf_host": self.ecf_host,
+            "ecf_link": ecf_link,
+            "website_link": website,
+            "court_type": f"{self.type} court",
+            "menus": " and ".join(self.menus),
+        }
+        entry = self.facts.entry_link
+        if entry:
+            values["entry_link"] = f"<strong>{html.escape(entry.label)}</strong>"
+            values["entry_page_link"] = (
+                f"the court's CM/ECF site, {ecf_link}"
+                if entry.on == "ecf"
+                else f"the court's website, {website}"
+            )
+        if self.facts.utility:
+            values["utility_menu"] = " → ".join(self.facts.utility.path[:-1])
+        if self.facts.go_live and self.facts.go_live.date:
+            values["go_live"] = long_date(self.facts.go_live.date)
+        return values
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+@dataclass(frozen=True)
+class Registry:
+    courts: Mapping[str, Court]
+    as_of: dt.date
+    source: Source
+    path: Path
+
+    def __iter__(self) -> Iterator[Court]:
+        return iter(self.courts.values())
+
+    def __len__(self) -> int:
+        return len(self.courts)
+
+    def get(self, court_id: str) -> Court:
+        """The court with this id (case-insensitive), or UnknownCourtError with suggestions."""
+        key = court_id.strip().lower()
+        if key in self.courts:
+            return self.courts[key]
+        close = difflib.get_close_matches(key, self.courts, n=3, cutoff=0.6)
+        by_name = [
+            c.id
+            for c in self.courts.values()
+            if key and len(key) > 3 and key in (c.name + " " + c.state).lower()
+        ][:5]
+        hints = list(dict.fromkeys(close + by_name))
+        hint = (
+            "Did you mean: " + ", ".join(f"{h} ({self.courts[h].name})" for h in hints) + "?"
+            if hints
+            else "Court ids look like 'mnd' (district) or 'mieb' (bankruptcy)."
+        )
+        raise UnknownCourtError(
+            f"unknown court id {court_id!r} ({len(self.courts)} courts in {self.path}). {hint}"
+        )
+
+    def by_state(self) -> dict[str, list[Court]]:
+        """Courts grouped by state (states sorted), each group sorted by name."""
+        groups: dict[str, list[Court]] = {}
+        for court in sorted(self.courts.values(), key=lambda c: (c.state, c.name)):
+            groups.setdefault(court.state, []).append(court)
+        return groups
+
+    def count(self, court_type: str) -> int:
+        return sum(1 for c in self.courts.values() if c.type == court_type)
+
+
+# ---- schema ---------------------------------------------------------------------------------
+
+
+def _http_url_or_empty(value: str, row: Mapping[str, str]) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.netloc and " " not in value:
+        return None
+    return "an http(s) URL or nothing"
+
+
+def _check_id(value: str, row: Mapping[str, str]) -> str | None:
+    if not ID_PATTERN.fullmatch(value):
+        return "a court id of 2 to 6 lowercase letters, for example 'mnd' or 'mieb'"
+    suffix = {"district": "d", "bankruptcy": "b"}.get(row.get("type", ""))
+    if suffix and not value.endswith(suffix):
+        return f"an id ending in '{suffix}' for a {row['type']} court (PACER's convention)"
+    return None
+
+
+def _check_type(value: str, row: Mapping[str, str]) -> str | None:
+    return None if value in TYPES else "one of: " + ", ".join(TYPES)
+
+
+def _check_host(value: str, row: Mapping[str, str]) -> str | None:
+    expected = f"ecf.{row.get('id', '')}.uscourts.gov"
+    return None if value == expected else f"{expected!r} (ecf.<id>.uscourts.gov)"
+
+
+def _non_empty(value: str, row: Mapping[str, str]) -> str | None:
+    return None if value.strip() else "a non-empty value"
+
+
+def _pacer_id(value: str, row: Mapping[str, str]) -> str | None:
+    return None if PACER_ID_PATTERN.fullmatch(value) else "PACER's uppercase court code, e.g. MNDC"
+
+
+# Column -> check returning None when fine, else what was expected. Order matters only for
+# which error is reported first; id and type come first because other checks use them.
+SCHEMA: Mapping[str, Callable[[str, Mapping[str, str]], str | None]] = {
+    "type": _check_type,
+    "id": _check_id,
+    "name": _non_empty,
+    "state": _non_empty,
+    "ecf_host": _check_host,
+    "pacer_court_id": _pacer_id,
+    "pacer_title": _non_empty,
+    "software_version": _non_empty,
+    "web_url": _http_url_or_empty,
+}
+
+
+def _error(path: Path, line: int | None, field_name: str | None, message: str) -> CourtDataError:
+    where = f"{path}" + (f", line {line} (row {line - 1})" if line else "")
+    if field_name:
+        where += f", field {field_name!r}"
+    return CourtDataError(f"{where}: {message}")
+
+
+def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except OSError as error:
+        raise _error(path, None, None, f"cannot read the court data ({error.strerror})") from None
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != COLUMNS:
+            raise _error(path, 1, None, f"expected the header {','.join(COLUMNS)}, got {header!r}")
+        for record in reader:
+            line = reader.line_num
+            if not record or all(not cell.strip() for cell in record):
+                continue
+            if len(record) != len(COLUMNS):
+                raise _error(
+                    path,
+                    line,
+                    None,
+                    f"expected {len(COLUMNS)} fields ({','.join(COLUMNS)}), got {len(record)}",
+                )
+            yield line, dict(zip(COLUMNS, record, strict=True))
+
+
+def load_csv(path: Path) -> dict[str, Court]:
+    courts: dict[str, Court] = {}
+    lines: dict[str, int] = {}
+    for line, row in _read_rows(path):
+        for name, check in SCHEMA.items():
+            value = row[name]
+            if value != value.strip():
+                raise _error(path, line, name, f"expected no surrounding spaces, got {value!r}")
+            expected = check(value, row)
+            if expected:
+                shown = repr(value) if value else "nothing"
+                raise _error(path, line, name, f"expected {expected}, got {shown}")
+        if row["id"] in courts:
+            raise _error(
+                path,
+                line,
+                "id",
+                f"expected a unique id, got {row['id']!r} again (first on line {lines[row['id']]})",
+            )
+        lines[row["id"]] = line
+        courts[row["id"]] = Court(**row)
+    if not courts:
+        raise _error(path, None, None, "expected at least one court row, got none")
+    return courts
+
+
+# ---- meta and facts ------------------------------------------------------------------------
+
+
+def _iso_date(value: object, where: str) -> dt.date:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise CourtDataError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+
+
+def _source(raw: object, where: str) -> Source:
+    if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or not raw["title"]:
+        raise CourtDataError(f"{where}.source: expected an object with a 'title', got {raw!r}")
+    unknown = set(raw) - {"title", "url", "seed"}
+    if unknown:
+        raise CourtDataError(f"{where}.source: unexpected keys {sorted(unknown)}")
+    url = raw.get("url", "")
+    if url and _http_url_or_empty(url, {}):
+        raise CourtDataError(f"{where}.source.url: expected an http(s) URL, got {url!r}")
+    return Source(raw["title"], url, raw.get("seed", ""))
+
+
+def _fact(raw: object, where: str) -> Fact:
+    if not isinstance(raw, dict):
+        raise CourtDataError(f"{where}: expected an object, got {raw!r}")
+    allowed = {"date", "text", "label", "on", "path", "fallback", "source"}
+    unknown = set(raw) - allowed
+    if unknown:
+        raise CourtDataError(
+            f"{where}: unexpected keys {sorted(unknown)}; allowed: {sorted(allowed)}"
+        )
+    if not isinstance(raw.get("text", ""), str):
+        raise CourtDataError(f"{where}.text: expected a string")
+    for key in ("path", "fallback"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise CourtDataError(f"{where}.{key}: expected a list of menu labels, got {value!r}")
+    if raw.get("on", "website") not in ("website", "ecf"):
+        raise CourtDataError(f"{where}.on: expected 'website' or 'ecf', got {raw['on']!r}")
+    return Fact(
+        text=raw.get("text", ""),
+        source=_source(raw.get("source"), where),
+        date=_iso_date(raw["date"], f"{where}.date") if "date" in raw else None,
+        label=raw.get("label", ""),
+        on=raw.get("on", ""),
+        path=tuple(raw.get("path", ())),
+        fallback=tuple(raw.get("fallback", ())),
+    )
+
+
+def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
+    entries = data.get("courts") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise CourtDataError(f"{path}: expected an object with a 'courts' object")
+    result = {}
+    for court_id, raw in entries.items():
+        where = f"{path}, court {court_id!r}"
+        if court_id not in courts:
+            close = difflib.get_close_matches(court_id, courts, n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise CourtDataError(f"{where}: expected a court id from courts.csv{hint}")
+        if not isinstance(raw, dict) or set(raw) - set(FACT_KEYS):
+            raise CourtDataError(f"{where}: expected an object with keys among {FACT_KEYS}")
+        facts = {
+            key: _fact(raw[key], f"{where}.{key}")
+            for key in ("go_live", "entry_link", "utility")
+            if key in raw
+        }
+        if "go_live" in facts and facts["go_live"].date is None:
+            raise CourtDataError(f"{where}.go_live.date: expected an ISO date (YYYY-MM-DD)")
+        if "entry_link" in facts and not facts["entry_link"].label:
+            raise CourtDataError(f"{where}.entry_link.label: expected the link's label")
+        if "utility" in facts and len(facts["utility"].path) < 2:
+            raise CourtDataError(f"{where}.utility.path: expected at least two menu labels")
+        notes = raw.get("notes", [])
+        if not isinstance(notes, list):
+            raise CourtDataError(f"{where}.notes: expected a list")
+        result[court_id] = CourtFacts(
+            **facts, notes=tuple(_fact(n, f"{where}.notes[{i}]") for i, n in enumerate(notes))
+        )
+    return result
+
+
+def load_meta(path: Path) -> tuple[dt.date, Source]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CourtDataError(
+            f"{path}: missing; it records the court data's as-of date and source"
+        ) from None
+    except json.JSONDecodeError as error:
+        raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
+    return _iso_date(data.get("as_of"), f"{path}, field 'as_of'"), _source(
+        data.get("source"), f"{path}, field 'source'"
+    )
+
+
+def load_registry(csv_path: str | os.PathLike | None = None) -> Registry:
+    """Load and validate the courts; the meta and facts files sit next to the CSV.
+
+    Without an argument, uses ``$PACER_HELP_COURTS_CSV`` if set, else the packaged data.
+    """
+    path = Path(csv_path or os.environ.get(ENV_CSV) or DEFAULT_CSV)
+    courts = load_csv(path)
+    as_of, source = load_meta(path.with_suffix(".meta.json"))
+    facts = load_facts(path.with_name("court_facts.json"), courts)
+    for court_id, court_facts in facts.items():
+        courts[court_id] = Court(**{**courts[court_id].__dict__, "facts": court_facts})
+    return Registry(courts=courts, as_of=as_of, source=source, path=path)
+
+
+_registry: Registry | None = None
+
+
+def registry() -> Registry:
+    """The packaged (or ``$PACER_HELP_COURTS_CSV``) registry, loaded once."""
+    global _registry
+    if _registry is None:
+        _registry = load_registry()
+    return _registry
+
+
+def get_court(court_id: str) -> Court:
+    return registry().get(court_id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        reg = load_registry(args[0] if args else None)
+    except CourtDataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    with_facts = sum(1 for c in reg if c.facts != CourtFacts())
+    print(
+        f"{reg.path}: {len(reg)} courts ({reg.count('district')} district, "
+        f"{reg.count('bankruptcy')} bankruptcy), as of {reg.as_of.isoformat()}; "
+        f"{with_facts} with extra facts"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
