@@ -1,0 +1,343 @@
+"""The court registry, the 188 generated court pages, the picker, and one-court builds."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, copy_project, mkdocs_build
+from mkdocs.config import load_config
+
+from checker import tailoring
+from checker.court_pages import (
+    PANEL_TOKEN,
+    court_page_markdown,
+    fill_panel,
+    fill_values,
+    filter_variants,
+    value_tokens,
+)
+from checker.courts import (
+    COLUMNS,
+    DEFAULT_CSV,
+    CourtDataError,
+    UnknownCourtError,
+    load_registry,
+)
+
+DATA = DEFAULT_CSV.parent
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+# ---- registry ----------------------------------------------------------------------------
+
+
+def test_registry_has_every_district_and_bankruptcy_court(registry):
+    assert len(registry) == 188
+    assert registry.count("district") == 94
+    assert registry.count("bankruptcy") == 94
+    assert registry.as_of.isoformat() == "2023-01-10"
+    assert "CM/ECF Lookup" in registry.source.title
+    for court in registry:
+        assert court.ecf_host == f"ecf.{court.id}.uscourts.gov"
+
+
+def test_registry_matches_the_shared_data():
+    shared = Path("/work/shared/data/courts.csv")
+    if not shared.exists():
+        pytest.skip("shared data not mounted here")
+    assert DEFAULT_CSV.read_bytes() == shared.read_bytes()
+
+
+def test_seed_courts_carry_their_seed_facts(registry):
+    mieb = registry.get("mieb")
+    assert mieb.facts.go_live.date.isoformat() == "2021-06-01"
+    assert mieb.facts.entry_link.label == "E-Filing (CM/ECF)"
+    assert "NextGen Items" in mieb.facts.utility.path
+    for court_id in ("iasd", "mnd"):
+        facts = registry.get(court_id).facts
+        assert facts.entry_link.label == "Document Filing System"
+        assert "NextGen Release 1.1 Menu Items" in facts.utility.fallback
+    assert registry.get("mssb").facts.go_live is not None
+    for court in registry:  # every fact names a source
+        facts = court.facts
+        for fact in (facts.go_live, facts.entry_link, facts.utility, *facts.notes):
+            assert fact is None or fact.source.title
+
+
+def test_unknown_court_suggests_close_matches(registry):
+    with pytest.raises(UnknownCourtError) as caught:
+        registry.get("mnx")
+    assert "mnd" in str(caught.value)
+    assert "Did you mean" in str(caught.value)
+    assert registry.get(" MND ").id == "mnd"
+
+
+def _corrupt(tmp_path: Path, edit) -> Path:
+    """A copy of the data files with ``edit(rows)`` applied to the CSV's lines."""
+    for name in ("courts.csv", "courts.meta.json", "court_facts.json"):
+        shutil.copy(DATA / name, tmp_path / name)
+    path = tmp_path / "courts.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    edit(lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _set(lines: list[str], court_id: str, field: str, value: str) -> int:
+    """Set one field of one court's row; returns the row's line number."""
+    for index, line in enumerate(lines):
+        cells = line.split(",")
+        if cells[0] == court_id:
+            cells[COLUMNS.index(field)] = value
+            lines[index] = ",".join(cells)
+            return index + 1
+    raise AssertionError(court_id)
+
+
+@pytest.mark.parametrize(
+    ("court_id", "field", "value", "expected"),
+    [
+        ("mnd", "type", "distrct", "one of: district, bankruptcy"),
+        ("mnd", "ecf_host", "ecf.mn.uscourts.gov", "'ecf.mnd.uscourts.gov'"),
+        ("mieb", "id", "", "a court id"),
+        ("mieb", "web_url", "www.mieb.uscourts.gov", "an http(s) URL or nothing"),
+        ("mnd", "id", "mnb", "an id ending in 'd'"),
+    ],
+)
+def test_a_bad_row_names_file_line_and_field(tmp_path, court_id, field, value, expected):
+    line = None
+
+    def edit(lines):
+        nonlocal line
+        line = _set(lines, court_id, field, value)
+
+    path = _corrupt(tmp_path, edit)
+    with pytest.raises(CourtDataError) as caught:
+        load_registry(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert f"line {line} (row {line - 1})" in message
+    assert f"field {field!r}" in message
+    assert f"expected {expected}" in message
+
+
+def test_a_duplicate_id_is_rejected(tmp_path):
+    def edit(lines):
+        lines.append(next(line for line in lines if line.startswith("mnd,")))
+
+    path = _corrupt(tmp_path, edit)
+    with pytest.raises(CourtDataError, match=r"line 190 .*field 'id'.*unique id.*'mnd'"):
+        load_registry(path)
+
+
+def test_a_short_row_and_a_bad_header_are_rejected(tmp_path):
+    path = _corrupt(tmp_path, lambda lines: lines.append("xxd,Only a name"))
+    with pytest.raises(CourtDataError, match=r"line 190 .*expected 9 fields"):
+        load_registry(path)
+    path = _corrupt(tmp_path, lambda lines: lines.__setitem__(0, lines[0].replace("id,", "", 1)))
+    with pytest.raises(CourtDataError, match=r"line 1 .*expected the header"):
+        load_registry(path)
+
+
+def test_bad_facts_are_rejected(tmp_path):
+    path = _corrupt(tmp_path, lambda lines: None)
+    facts = json.loads((tmp_path / "court_facts.json").read_text())
+    facts["courts"]["mieb"]["go_live"]["date"] = "June 1, 2021"
+    (tmp_path / "court_facts.json").write_text(json.dumps(facts))
+    with pytest.raises(CourtDataError, match=r"'mieb'.go_live.date: expected an ISO date"):
+        load_registry(path)
+    facts["courts"] = {"mnx": {}}
+    (tmp_path / "court_facts.json").write_text(json.dumps(facts))
+    with pytest.raises(CourtDataError, match=r"'mnx'.*did you mean"):
+        load_registry(path)
+
+
+# ---- page Markdown -------------------------------------------------------------------------
+
+GUIDE = """# Link
+
+Intro for <!-- court name -->.
+
+## Steps
+
+<div data-variant="bankruptcy" markdown>
+
+### Bankruptcy menus
+
+Use **Bankruptcy** and **Adversary**.
+
+<div class="inner">nested</div>
+
+</div>
+
+<div data-variant="district" markdown>
+
+Use **Civil** and **Criminal**.
+
+</div>
+
+```html
+<div data-variant="district" markdown>
+kept: code
+</div>
+```
+
+Done at <!-- court ecf_link -->.
+"""
+
+
+def test_filter_variants_keeps_only_the_court_type():
+    district = filter_variants(GUIDE, "district")
+    assert "Criminal" in district and "Adversary" not in district
+    assert "Bankruptcy menus" not in district and "nested" not in district
+    assert "kept: code" in district and district.rstrip().endswith("<!-- court ecf_link -->.")
+    bankruptcy = filter_variants(GUIDE, "bankruptcy")
+    assert "Adversary" in bankruptcy and "nested" in bankruptcy
+    assert "Use **Civil**" not in bankruptcy
+    assert filter_variants(GUIDE, "appellate").count("data-variant") == 1  # the code sample
+
+
+def _render(text: str) -> str:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    return md.convert(text)
+
+
+@pytest.mark.parametrize("court_id", ["mnd", "mieb", "vib"])
+def test_one_render_per_type_equals_a_render_per_court(registry, court_id):
+    """The build renders the guide once per court type and fills in each court's values."""
+    court = registry.get(court_id)
+    page = court_page_markdown(GUIDE, court.type)
+    try:
+        tailoring.current = court.values()
+        direct = fill_panel(_render(page), court, registry)
+        tailoring.current = value_tokens()
+        shared = fill_panel(fill_values(_render(page), court), court, registry)
+    finally:
+        tailoring.current = None
+    assert shared == direct
+    assert PANEL_TOKEN not in shared and "COURTVALUE" not in shared
+    assert court.ecf_host in shared
+
+
+# ---- the built site ------------------------------------------------------------------------
+
+
+def _article(path: Path) -> BeautifulSoup:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("article")
+
+
+def test_every_court_has_a_page_with_its_host_and_only_its_menus(built_site, registry):
+    pages = sorted(p.parent.name for p in (built_site / "courts").glob("*/index.html"))
+    assert pages == sorted(c.id for c in registry)
+    for court in registry:
+        path = built_site / "courts" / court.id / "index.html"
+        html = path.read_text(encoding="utf-8")
+        assert "COURTVALUE" not in html and PANEL_TOKEN not in html, court.id
+        article = _article(path)
+        text = article.get_text(" ", strip=True)
+        links = article.select("a[href*='//ecf.']")
+        hosts = {urlsplit(a["href"]).netloc for a in links}
+        assert f"https://{court.ecf_host}" in {a["href"] for a in links}, court.id
+        assert hosts == {court.ecf_host}, (court.id, hosts)  # no other court's address
+        assert court.name in text, court.id
+        if court.type == "district":
+            assert "Civil" in text and "Criminal" in text, court.id
+            assert "Adversary" not in text, court.id
+        else:
+            assert "Bankruptcy" in text and "Adversary" in text, court.id
+            assert "Criminal" not in text, court.id
+        assert article.find_parent(class_="court-sheet") or article.select_one(".court-sheet")
+
+
+def test_court_pages_stay_out_of_search(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("link/") for loc in locations)
+    court_pages = [loc for loc in locations if re.match(r"courts/[a-z]+/", loc)]
+    assert court_pages == []
+
+
+def test_picker_lists_every_court_without_script(built_site, registry):
+    picker = built_site / "courts" / "index.html"
+    article = _article(picker)
+    links = [a["href"] for a in article.select(".court-state li a")]
+    assert len(links) == len(registry) == 188
+    for href in links:
+        assert (picker.parent / href / "index.html").exists(), href
+    states = [h2.get_text(strip=True).rstrip("¶") for h2 in article.select(".court-state h2")]
+    assert states == sorted(states) and "Minnesota" in states
+    # The filter is an enhancement: hidden until its script runs, and the script is local.
+    box = article.select_one("[data-court-filter]")
+    assert box.has_attr("hidden") and box.select_one("label[for='court-filter-input']")
+    assert (built_site / "assets" / "court-filter.js").exists()
+    guide = _article(built_site / "link" / "index.html")
+    assert guide.select_one("a.court-picker-link")["href"].rstrip("/").endswith("courts")
+
+
+# ---- one-court builds ----------------------------------------------------------------------
+
+
+def test_court_build_for_minnesota(tmp_path):
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env={"COURT": "mnd"})
+    assert result.returncode == 0, result.stderr
+    path = site / "link" / "index.html"
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    name = "United States District Court for the District of Minnesota"
+    assert name in soup.select_one(".md-header__topic").get_text()
+    text = soup.select_one("article").get_text(" ", strip=True)
+    assert "Civil" in text and "Criminal" in text
+    assert "Adversary" not in text and "Bankruptcy and Adversary" not in text
+    assert "ecf.mnd.uscourts.gov" in text
+    assert not [p for p in (site / "courts").iterdir() if p.is_dir()], "no other court pages"
+    assert "Find your court" not in soup.select_one(".md-nav--primary").get_text()
+
+
+def test_court_build_for_mieb_shows_its_go_live(tmp_path):
+    site = tmp_path / "site"
+    result = mkdocs_build(site, env={"COURT": "mieb"})
+    assert result.returncode == 0, result.stderr
+    text = _article(site / "link" / "index.html").get_text(" ", strip=True)
+    assert "June 1, 2021" in text and "E-Filing (CM/ECF)" in text
+    assert "Adversary" in text and "Criminal" not in text
+
+
+def test_unknown_court_stops_the_build_with_a_suggestion(tmp_path):
+    result = mkdocs_build(tmp_path / "site", env={"COURT": "mnx"})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "unknown court id 'mnx'" in output and "Did you mean: mnd" in output
+
+
+def test_a_corrupted_row_stops_the_build_with_the_row(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    data = project / "checker" / "data" / "courts.csv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    line = _set(lines, "iasd", "ecf_host", "ecf.iasd.uscourts.gob")
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(
+        tmp_path / "site",
+        config=project / "mkdocs.yml",
+        cwd=project,
+        env={"PACER_HELP_COURTS_CSV": str(data)},
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"{data}, line {line} (row {line - 1}), field 'ecf_host'" in output
+    assert "expected 'ecf.iasd.uscourts.gov'" in output
