@@ -32,6 +32,7 @@ def mkdocs_build(
 
 def copy_project(destination: Path) -> Path:
     """A scratch copy of the sources a build reads, for tests that break them on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "checker", "seeds"):
         source = ROOT / name
         if source.is_dir():
