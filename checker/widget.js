@@ -488,6 +488,7 @@
 
   global.PacerChecker = {
     rules: RULES,
+    pauseMs: PAUSE_MS,
     check: check,
     init: init,
     initAll: initAll,
