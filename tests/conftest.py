@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import subprocess
@@ -41,6 +43,27 @@ def copy_project(destination: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, destination / name)
     return destination
+
+
+SMALL_COURTS = ("mieb", "mnd")  # one bankruptcy and one district court, both from the seeds
+
+
+def small_court_data(destination: Path, ids: tuple[str, ...] = SMALL_COURTS) -> dict[str, str]:
+    """A copy of the court data with only ``ids``: the env that makes a build generate just those.
+
+    Mutation tests of the prose do not need 188 court pages; building two keeps them quick.
+    """
+    data = ROOT / "checker" / "data"
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(data / "courts.meta.json", destination / "courts.meta.json")
+    with (data / "courts.csv").open(newline="") as source:
+        rows = list(csv.reader(source))
+    with (destination / "courts.csv").open("w", newline="") as target:
+        csv.writer(target).writerows([rows[0], *(row for row in rows[1:] if row[0] in ids)])
+    facts = json.loads((data / "court_facts.json").read_text())
+    facts["courts"] = {key: value for key, value in facts["courts"].items() if key in ids}
+    (destination / "court_facts.json").write_text(json.dumps(facts, indent=1))
+    return {"PACER_HELP_COURTS_CSV": str(destination / "courts.csv")}
 
 
 @pytest.fixture(scope="session")
