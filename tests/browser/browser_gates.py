@@ -1,0 +1,202 @@
+"""Gate logic shared by the real browser gates and by the tests that prove they can fail.
+
+Each gate is a plain function of a Playwright page (or a built site directory), so
+``test_accessibility.py`` / ``test_network.py`` and their mutation tests call the very same code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# WCAG 2.0/2.1 A and AA, plus axe's best-practice rules (heading-order, region, landmark-*,
+# aria-dialog-name are best-practice only: research content-and-accessibility.md §4.1).
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
+
+LOOPBACK_HOSTS = {"127.0.0.1"}
+
+# Widget DOM contract (issue 5): inputs carry data-field; values below satisfy every rule of the
+# default rule set (tests/browser/test_accessibility.py checks that with the Python engine).
+PASSING_FIELDS = {
+    "username": "janedoe2026",
+    "password": "Blue-Harbor-Lamp-42",
+    "confirm": "Blue-Harbor-Lamp-42",
+    "first_name": "Jane",
+    "last_name": "Doe",
+    "email": "jane.doe@lawfirm.example",
+}
+FAILING_FIELDS = {"username": "jd", "password": "a", "confirm": "b"}
+
+
+def inject_axe(page) -> None:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+
+
+def open_disclosures(page) -> None:
+    """Open every <details> (admonitions "???"): axe skips content that is not rendered."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+def tab_count(page) -> int:
+    """The largest number of tabs in any content-tab set on the page (0 when there are none)."""
+    return page.evaluate(
+        """() => Math.max(0, ...Array.from(document.querySelectorAll('.tabbed-set'),
+               set => set.querySelectorAll(':scope > input[type=radio]').length))"""
+    )
+
+
+def select_tab(page, index: int) -> None:
+    """Select the index-th tab of every content-tab set that has one."""
+    page.evaluate(
+        """index => document.querySelectorAll('.tabbed-set').forEach(set => {
+               const radios = set.querySelectorAll(':scope > input[type=radio]');
+               if (radios[index]) radios[index].click();
+           })""",
+        index,
+    )
+
+
+def run_axe(page, context: str | None = None, tags: Iterable[str] = AXE_TAGS) -> list[dict]:
+    """axe-core violations on the current page (or inside the ``context`` selector)."""
+    inject_axe(page)
+    options = {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
+    result = page.evaluate(
+        """async ([context, options]) => {
+               const target = context || document;  // a selector: every match is audited
+               const results = await axe.run(target, options);
+               return results.violations.map(v => ({
+                   id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                   nodes: v.nodes.map(n => ({target: n.target, html: n.html,
+                                             summary: n.failureSummary})),
+               }));
+           }""",
+        [context, options],
+    )
+    return result
+
+
+def audit_page(page, url: str) -> list[dict]:
+    """Load ``url``, open every disclosure, and run axe once per content-tab position."""
+    page.goto(url, wait_until="load")
+    open_disclosures(page)
+    violations = run_axe(page)
+    for index in range(1, tab_count(page)):
+        select_tab(page, index)
+        violations += [{**v, "state": f"tab {index + 1}"} for v in run_axe(page)]
+    return violations
+
+
+def format_violations(findings: dict[str, list[dict]]) -> str:
+    """One readable block per page and rule: rule id, impact, help, then each failing element."""
+    lines = []
+    for where, violations in findings.items():
+        for violation in violations:
+            state = f" [{violation['state']}]" if violation.get("state") else ""
+            lines.append(
+                f"{where}{state}: {violation['id']} ({violation['impact']}) {violation['help']}"
+                f"\n    {violation['helpUrl']}"
+            )
+            for node in violation["nodes"][:5]:
+                target = " ".join(json.dumps(t) if not isinstance(t, str) else t
+                                  for t in node["target"])
+                lines.append(f"    - {target}\n      {node['html'][:200]}")
+                summary = (node.get("summary") or "").replace("\n", "\n        ")
+                if summary:
+                    lines.append(f"        {summary[:400]}")
+            if len(violation["nodes"]) > 5:
+                lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+def fill_widget(page, values: dict[str, str], root: str = "[data-checker]") -> list[str]:
+    """Type ``values`` into every widget's fields (emptying the others), firing input events.
+
+    Returns the fields found, so a caller can tell an empty widget from a missing one.
+    """
+    fields = []
+    for field in page.locator(f"{root} input[data-field]").all():
+        name = field.get_attribute("data-field") or ""
+        fields.append(name)
+        field.fill(values.get(name, ""))
+    return fields
+
+
+def wait_for_verdict(page, state: str, root: str = "[data-checker]", timeout_ms: int = 5000
+                     ) -> bool:
+    """Wait until the widget's verdict shows ``state``; False if it never does."""
+    try:
+        page.wait_for_selector(
+            f"{root} [data-verdict][data-state='{state}']", state="attached", timeout=timeout_ms
+        )
+    except Exception:  # noqa: BLE001 (a Playwright TimeoutError: reported by the caller)
+        return False
+    return True
+
+
+def foreign_requests(page, url: str, settle_ms: int = 300) -> list[str]:
+    """Load ``url`` and return every request it made to a host other than 127.0.0.1.
+
+    Requests to other hosts are recorded and then aborted by a route, so nothing leaves the machine
+    even when a page (or a mutation test) asks for one.
+    """
+    seen: list[str] = []
+
+    def record(request) -> None:
+        if urlsplit(request.url).hostname not in LOOPBACK_HOSTS and not _local_scheme(request.url):
+            seen.append(request.url)
+
+    def guard(route) -> None:
+        if urlsplit(route.request.url).hostname in LOOPBACK_HOSTS:
+            route.continue_()
+        else:
+            route.abort()
+
+    page.on("request", record)
+    page.route("**/*", guard)
+    try:
+        page.goto(url, wait_until="load")
+        open_disclosures(page)
+        # Late requests (search index worker, lazy images) show up shortly after load.
+        page.wait_for_timeout(settle_ms)
+    finally:
+        page.remove_listener("request", record)
+        page.unroute("**/*", guard)
+    return seen
+
+
+def _local_scheme(url: str) -> bool:
+    return url.startswith(("data:", "blob:", "about:"))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (signature from the stdlib)
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port (for copies of the site with a violation)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Any request that escaped the route guard would go to this dead loopback port, never outward;
+# the site itself (127.0.0.1) bypasses it.
+GUARD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
