@@ -133,7 +133,8 @@ class Court:
         ecf_link = f'<a href="{self.ecf_url}">{self.ecf_host}</a>'
         values = {
             # A noun phrase, like the generic "your court": "help desk at <!-- court name -->".
-            "name": f"the {self.name}",
+            # Without "United States", which every court shares, to keep sentences short.
+            "name": "the " + self.name.removeprefix("United States "),
             "ecf_host": self.ecf_host,
             "ecf_link": ecf_link,
             "website_link": website,
