@@ -131,12 +131,14 @@ def _srcset_urls(value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
 
 
-def foreign_loads(site_dir: Path, allowed_hosts: frozenset[str] = frozenset({"127.0.0.1"})
-                  ) -> list[str]:
-    """Static check of every page and stylesheet: URLs the browser would fetch from another host.
-
-    Cheap enough for all court pages; the browser gate confirms it on real page loads.
-    """
+def foreign_loads(
+    site_dir: Path,
+    only: set[str] | None = None,
+    allowed_hosts: frozenset[str] = frozenset({"127.0.0.1"}),
+) -> list[str]:
+    """Static check of every page (or the URL paths in ``only``) and every stylesheet: URLs the
+    browser would fetch from another host. Cheap enough for all court pages; the browser gate
+    confirms it on real page loads."""
     problems = []
 
     def check(where: str, url: str) -> None:
@@ -147,6 +149,8 @@ def foreign_loads(site_dir: Path, allowed_hosts: frozenset[str] = frozenset({"12
                 problems.append(f"{where}: loads {url}")
 
     for page_path, file in html_files(site_dir):
+        if only is not None and page_path not in only:
+            continue
         page = soup(file)
         for name, attributes in _LOADED.items():
             for tag in page.find_all(name):
@@ -185,6 +189,17 @@ def structure_signature(file: Path) -> str:
         classes = ".".join(sorted(c for c in tag.get("class", []) if not c.startswith("md-nav")))
         names.append(f"{tag.name}.{classes}" if classes else tag.name)
     return " ".join(names)
+
+
+def court_sample(site_dir: Path) -> tuple[list[str], int]:
+    """One court page per element skeleton, and how many court pages there are."""
+    skeletons: dict[str, str] = {}
+    count = 0
+    for path, file in html_files(site_dir):
+        if is_court_page(path):
+            count += 1
+            skeletons.setdefault(structure_signature(file), path)
+    return list(skeletons.values()), count
 
 
 def static_accessibility(file: Path) -> list[str]:
