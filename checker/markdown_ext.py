@@ -14,8 +14,10 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import tailoring  # noqa: F401  (registers the court shortcode)
-from . import widget  # noqa: F401  (registers the widget shortcode)
+from . import (
+    tailoring,  # noqa: F401  (registers the court shortcode)
+    widget,  # noqa: F401  (registers the widget shortcode)
+)
 from .render import SHORTCODES, ShortcodeError
 
 SHORTCODE = re.compile(r"<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")
