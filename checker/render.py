@@ -60,7 +60,8 @@ def rules_table(ruleset: str = DEFAULT_RULESET) -> str:
             "</tr>"
         )
     return (
-        f'<table class="rule-table" data-ruleset="{rules.name}">'
+        # No class attribute: Material styles only `table:not([class])` as a content table.
+        f'<table data-rules-table data-ruleset="{rules.name}">'
         f"<caption>{html.escape(rules.title)}</caption>"
         '<thead><tr><th scope="col">Rule</th><th scope="col">How it is checked</th>'
         '<th scope="col">Source</th></tr></thead>'
@@ -91,7 +92,7 @@ def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
         for d in differences(before, after)
     )
     return (
-        '<table class="rule-changes">'
+        "<table data-rules-changes>"
         f"<caption>Rules that changed between {before.name} and {after.name}</caption>"
         f'<thead><tr><th scope="col">Before ({html.escape(before.title)})</th>'
         f'<th scope="col">Now ({html.escape(after.title)})</th></tr></thead>'
