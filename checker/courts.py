@@ -267,7 +267,7 @@ def _error(path: Path, line: int | None, field_name: str | None, message: str) -
 
 def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as error:
         raise _error(path, None, None, f"cannot read the court data ({error.strerror})") from None
     with handle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -11,7 +12,6 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
 
 from checker import tailoring
@@ -31,6 +31,20 @@ from checker.courts import (
     load_registry,
 )
 
+
+def _project_helpers():
+    """tests/conftest.py's helpers, loaded by path: ``from conftest import`` is ambiguous in a full
+    run, where tests/browser/conftest.py is the module named ``conftest`` by the time this loads."""
+    spec = importlib.util.spec_from_file_location(
+        "_courts_test_helpers", Path(__file__).with_name("conftest.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_helpers = _project_helpers()
+ROOT, copy_project, mkdocs_build = _helpers.ROOT, _helpers.copy_project, _helpers.mkdocs_build
 DATA = DEFAULT_CSV.parent
 
 
@@ -325,7 +339,6 @@ def test_unknown_court_stops_the_build_with_a_suggestion(tmp_path):
 
 
 def test_a_corrupted_row_stops_the_build_with_the_row(tmp_path):
-    (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     data = project / "checker" / "data" / "courts.csv"
     lines = data.read_text(encoding="utf-8").splitlines()
