@@ -37,43 +37,24 @@
   var LETTERS_AND_DIGITS = /[\p{L}\p{N}]+/gu;
   // The live summary waits for a pause in typing, so a screen reader is not interrupted per key.
   var PAUSE_MS = 500;
-  var ALPHABET = 0x110000;
   var STATE_WORDS = { pass: "Met", fail: "Not met", skip: "Not checked" };
   var ICONS = { pass: "\u2713", fail: "\u2717", skip: "\u2013" };
 
   // ---- the algorithm (mirrors checker/engine.py) ---------------------------------------------
 
+  // Strings are UTF-16; a character here is a code point. codePointAt joins a surrogate pair and
+  // returns a lone surrogate as itself, as Python sees it.
   function codePoints(text) {
     var out = [];
-    var n = text.length;
-    for (var i = 0; i < n; i++) {
-      var c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        var d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-          i++;
-          continue;
-        }
-      }
-      out.push(c);
+    for (var i = 0; i < text.length; i += out[out.length - 1] > 0xffff ? 2 : 1) {
+      out.push(text.codePointAt(i));
     }
     return out;
   }
 
   function countCodePoints(text) {
-    var n = text.length;
-    var count = n;
-    for (var i = 0; i + 1 < n; i++) {
-      var c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        var d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          count--;
-          i++;
-        }
-      }
-    }
+    var count = 0;
+    for (var i = 0; i < text.length; i += text.codePointAt(i) > 0xffff ? 2 : 1) count++;
     return count;
   }
 
@@ -105,11 +86,10 @@
     return dot > at ? email.slice(0, dot) : email.slice(0, at);
   }
 
-  // Aho-Corasick, as checker/matching.py: the needle that ends earliest in the haystack (ties: the
-  // longest), or null. One pass over the haystack, so a pasted megabyte stays linear.
+  // Aho-Corasick, as checker/matching.py: the needle that ends earliest in the haystack (a string;
+  // ties: the longest), or null. One pass over the haystack, so a pasted megabyte stays linear.
   function firstMatch(haystack, needles) {
-    var edges = new Map(); // node * ALPHABET + code point -> node
-    var children = [[]];
+    var edges = [new Map()]; // per node: code point -> node
     var fail = [0];
     var output = [-1];
     var lengths = [];
@@ -120,12 +100,11 @@
       lengths.push(cps.length);
       node = 0;
       for (k = 0; k < cps.length; k++) {
-        next = edges.get(node * ALPHABET + cps[k]);
+        next = edges[node].get(cps[k]);
         if (next === undefined) {
-          next = fail.length;
-          edges.set(node * ALPHABET + cps[k], next);
-          children[node].push(cps[k]);
-          children.push([]);
+          next = edges.length;
+          edges[node].set(cps[k], next);
+          edges.push(new Map());
           fail.push(0);
           output.push(-1);
         }
@@ -135,28 +114,29 @@
     }
 
     // Breadth-first, so each failure link points at a node whose own link is already final.
-    var queue = children[0].map(function (cp) { return edges.get(cp); });
+    var queue = Array.from(edges[0].values());
     for (var head = 0; head < queue.length; head++) {
       node = queue[head];
-      var kids = children[node];
-      for (k = 0; k < kids.length; k++) {
-        var cp = kids[k];
-        var child = edges.get(node * ALPHABET + cp);
+      edges[node].forEach(function (child, cp) {
         queue.push(child);
         var link = fail[node];
-        while (link && !edges.has(link * ALPHABET + cp)) link = fail[link];
-        var target = edges.get(link * ALPHABET + cp);
+        while (link && !edges[link].has(cp)) link = fail[link];
+        var target = edges[link].get(cp);
         if (target === undefined || target === child) target = 0;
         fail[child] = target;
         if (output[child] < 0) output[child] = output[target];
-      }
+      });
     }
 
+    // Code points read in place: no copy of a pasted megabyte.
     node = 0;
-    for (i = 0; i < haystack.length; i++) {
-      var c = haystack[i];
-      while (node && !edges.has(node * ALPHABET + c)) node = fail[node];
-      next = edges.get(node * ALPHABET + c);
+    for (i = 0; i < haystack.length; i += c > 0xffff ? 2 : 1) {
+      var c = haystack.codePointAt(i);
+      next = edges[node].get(c);
+      while (next === undefined && node) {
+        node = fail[node];
+        next = edges[node].get(c);
+      }
       node = next === undefined ? 0 : next;
       if (output[node] >= 0) return needles[output[node]];
     }
@@ -179,18 +159,22 @@
         (count === 1 ? " character." : " characters."));
     },
     contains_class: function (rule, values) {
-      var allowed = new Set(Array.from(rule.params.chars));
-      for (var char of values[rule.fields[0]]) {
-        if (allowed.has(char)) return result("pass");
+      var allowed = new Set(codePoints(rule.params.chars));
+      var text = values[rule.fields[0]];
+      for (var i = 0, c; i < text.length; i += c > 0xffff ? 2 : 1) {
+        c = text.codePointAt(i);
+        if (allowed.has(c)) return result("pass");
       }
       return result("fail");
     },
     no_run: function (rule, values) {
+      var text = values[rule.fields[0]];
       var run = 0;
-      var previous = null;
-      for (var char of values[rule.fields[0]]) {
-        run = char === previous ? run + 1 : 1;
-        previous = char;
+      var previous = -1;
+      for (var i = 0, c; i < text.length; i += c > 0xffff ? 2 : 1) {
+        c = text.codePointAt(i);
+        run = c === previous ? run + 1 : 1;
+        previous = c;
         if (run >= rule.params.run) return result("fail");
       }
       return result("pass");
@@ -230,7 +214,7 @@
     if (!needles.size) {
       return result("skip", "Fill in your " + compared.join(" or ") + " to check this rule.");
     }
-    var password = codePoints(values[rule.fields[0]].toLowerCase());
+    var password = values[rule.fields[0]].toLowerCase();
     var found = firstMatch(password, Array.from(needles.keys()));
     if (found === null) return result("pass");
     var from = namePart ? "\u201c" + found + "\u201d from your " : "your ";
