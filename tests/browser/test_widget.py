@@ -285,3 +285,34 @@ def test_two_widgets_on_one_page_stay_independent(page):
     assert page.get_attribute("#b [data-verdict]", "data-state") == "fail"
     ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
     assert len(ids) == len(set(ids))
+
+
+def _rule_values() -> tuple[set[int], set[str]]:
+    numbers, texts = set(), set()
+    for ruleset in RULESETS.values():
+        for rule in ruleset.rules:
+            texts.add(rule.text())
+            for value in rule.params.values():
+                if isinstance(value, bool):
+                    continue
+                if isinstance(value, int):
+                    numbers.add(value)
+                elif isinstance(value, str) and len(value) > 1:
+                    texts.add(value)
+    return numbers, texts
+
+
+def test_widget_js_holds_no_rule():
+    """Numbers, character sets and sentences reach the script only through the rules JSON."""
+    import re
+
+    from checker.widget import SCRIPT
+
+    source = SCRIPT.read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
+    literals = {int(n, 0) for n in re.findall(r"\b(?:0x[0-9a-f]+|\d+)\b", code, flags=re.I)}
+    numbers, texts = _rule_values()
+    assert numbers, "the rule sets have numeric parameters"
+    assert not literals & numbers, sorted(literals & numbers)
+    assert not [text for text in texts if text in source]
+    assert "/*@rules@*/ null" in source
