@@ -123,7 +123,8 @@ def _source_html(source: Source) -> str:
 
 
 def _fact_html(fact: Fact) -> str:
-    return f"{html.escape(fact.text)} <small>Source: {_source_html(fact.source)}.</small>"
+    text = f"{html.escape(fact.text)} " if fact.text else ""
+    return f"{text}<small>Source: {_source_html(fact.source)}.</small>"
 
 
 def _path_html(path: tuple[str, ...]) -> str:
@@ -190,9 +191,9 @@ def facts_panel(court: Court, registry: Registry) -> str:
     return (
         f'<div class="court-facts" data-court="{court.id}" data-court-type="{court.type}">\n'
         f"<dl>{body}</dl>\n"
-        f'<p class="court-facts__as-of">Court names and addresses: PACER\'s court data as of '
-        f"{long_date(registry.as_of)} ({_source_html(registry.source)}). If an address does "
-        "not work, check the court's website.</p>\n"
+        f'<p class="court-facts__as-of">Court names and addresses come from '
+        f"{_source_html(registry.source)}, as of {long_date(registry.as_of)}. "
+        "If an address does not work, check the court's website.</p>\n"
         "</div>"
     )
 
