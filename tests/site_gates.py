@@ -98,13 +98,18 @@ def _internal(href: str, site_host: str | None) -> bool:
     return True
 
 
-def broken_links(site_dir: Path, site_host: str | None = "127.0.0.1:8000") -> list[str]:
-    """Every internal link, resource or anchor in the built site that points at nothing.
+def broken_links(
+    site_dir: Path, site_host: str | None = "127.0.0.1:8000", only: set[str] | None = None
+) -> list[str]:
+    """Every internal link, resource or anchor in the built site (or on the pages whose URL paths
+    are in ``only``) that points at nothing.
 
     Links to other hosts are ignored (they are allowed; test_network.py checks nothing loads).
     """
     problems = []
     for page_path, file in html_files(site_dir):
+        if only is not None and page_path not in only:
+            continue
         page = soup(file)
         references = [(tag.name, tag.get("href")) for tag in page.find_all(("a", "link"))]
         references += [(tag.name, tag.get("src")) for tag in page.find_all(("script", "img"))]
@@ -241,11 +246,12 @@ def static_accessibility(file: Path) -> list[str]:
     return problems
 
 
-def readability(site_dir: Path) -> list[PageReadability]:
-    """Readability of every page (see checker/readability.py for what is measured)."""
+def readability(site_dir: Path, only: set[str] | None = None) -> list[PageReadability]:
+    """Readability of every page, or of the URL paths in ``only`` (see checker/readability.py)."""
     return [
         analyse_html(file.read_text(encoding="utf-8"), page_path)
         for page_path, file in html_files(site_dir)
+        if only is None or page_path in only
     ]
 
 
