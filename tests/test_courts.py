@@ -18,6 +18,7 @@ from checker import tailoring
 from checker.court_pages import (
     PANEL_TOKEN,
     court_page_markdown,
+    facts_panel,
     fill_panel,
     fill_values,
     filter_variants,
@@ -175,6 +176,17 @@ def test_bad_facts_are_rejected(tmp_path):
     (tmp_path / "court_facts.json").write_text(json.dumps(facts))
     with pytest.raises(CourtDataError, match=r"'mnx'.*did you mean"):
         load_registry(path)
+
+
+def test_facts_panel_without_a_website_or_known_facts(registry):
+    nmid = registry.get("nmid")
+    assert nmid.web_url == ""
+    panel = facts_panel(nmid, registry)
+    assert "Not listed in PACER's court data" in panel
+    assert "https://ecf.nmid.uscourts.gov" in panel
+    assert "January 31, 2022" in panel  # its go-live notice
+    vib = facts_panel(registry.get("vib"), registry)
+    assert "exact go-live date is not recorded" in vib and "January 10, 2023" in vib
 
 
 # ---- page Markdown -------------------------------------------------------------------------

@@ -42,3 +42,15 @@ def test_without_script_the_list_is_complete_and_the_filter_hidden(browser, site
         assert not page.locator("#court-filter-input").is_visible()
     finally:
         context.close()
+
+
+def test_a_court_page_prints_as_a_one_court_sheet(page, site_url):
+    page.goto(f"{site_url}/courts/mnd/")
+    assert page.locator(".court-picker-link").first.is_visible()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".court-picker-link"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    facts = page.locator(".court-sheet .court-facts")
+    assert facts.is_visible()
+    text = page.locator("article").inner_text()
+    assert "ecf.mnd.uscourts.gov" in text and "Criminal" in text and "Adversary" not in text
