@@ -12,7 +12,9 @@ so a typo in the data stops the site build instead of publishing a wrong address
 (overrides/hooks/courts.py) builds the court pages from this registry; :meth:`Court.values`
 gives the ``<!-- court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
 
-Run ``python -m checker.courts [CSV]`` to validate a data file and print a summary.
+Run ``python -m checker.courts [CSV]`` to validate a data file and print a summary, and
+``python -m checker.courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF Lookup
+feed (docs/webmasters.md, "Refresh the court data").
 """
 
 from __future__ import annotations
@@ -449,11 +451,113 @@ def get_court(court_id: str) -> Court:
     return registry().get(court_id)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+# ---- refresh from PACER's feed --------------------------------------------------------------
+
+_DIRECTIONS = ("Northern", "Southern", "Eastern", "Western", "Middle", "Central")
+
+
+def _region(title: str, court_type: str) -> tuple[str, str]:
+    """(state, formal name) guessed from a PACER title such as 'Alabama Middle District Court'."""
+    base = re.sub(r"\s+(District Court|Bankruptcy Court|Bankruptcy)$", "", title.strip())
+    words = base.split()
+    direction = words.pop() if len(words) > 1 and words[-1] in _DIRECTIONS else ""
+    state = " ".join(words)
+    district = f"{direction} District of {state}" if direction else f"District of {state}"
+    district = district.replace("District of District of", "District of")  # Columbia
+    kind = "District" if court_type == "district" else "Bankruptcy"
+    return state, f"United States {kind} Court for the {district}"
+
+
+def rows_from_feed(feed: Mapping, current: Mapping[str, Court]) -> tuple[list[dict], list[str]]:
+    """Rows for courts.csv from PACER's Court CM/ECF Lookup JSON, and notes for a person.
+
+    Names and states of courts already in ``current`` are kept (some were set by hand); new
+    courts get a name guessed from PACER's title, listed in the notes to check.
+    """
+    rows, notes = [], []
+    for record in feed.get("data", []):
+        court_type = str(record.get("type", "")).lower()
+        host = urlsplit(str(record.get("login_url", ""))).netloc.lower()
+        match = re.fullmatch(r"ecf\.([a-z]+)\.uscourts\.gov", host)
+        if court_type not in TYPES or not match:
+            continue  # appellate and national courts, PACER Case Locator, extra databases
+        court_id = match.group(1)
+        known = current.get(court_id)
+        state, name = (known.state, known.name) if known else _region(record["title"], court_type)
+        if not known:
+            notes.append(f"new court {court_id}: check name {name!r} and state {state!r}")
+        rows.append(
+            {
+                "id": court_id,
+                "name": name,
+                "type": court_type,
+                "state": state,
+                "ecf_host": host,
+                "pacer_court_id": str(record.get("court_id", "")),
+                "pacer_title": str(record.get("title", "")),
+                "software_version": str(record.get("software_version", "")),
+                "web_url": str(record.get("web_url") or ""),
+            }
+        )
+    gone = sorted(set(current) - {row["id"] for row in rows})
+    notes += [f"court {court_id} is no longer in the feed" for court_id in gone]
+    order = {court_id: index for index, court_id in enumerate(current)}
+    rows.sort(key=lambda row: (order.get(row["id"], len(order)), row["id"]))
+    return rows, notes
+
+
+def refresh(feed_path: Path, csv_path: Path = DEFAULT_CSV) -> list[str]:
+    """Rewrite ``csv_path`` and its as-of date from a downloaded feed; returns notes to review.
+
+    The new data is validated before anything is written.
+    """
+    from email.utils import parsedate_to_datetime
+
+    feed = json.loads(feed_path.read_text(encoding="utf-8"))
+    current = load_csv(csv_path)
+    rows, notes = rows_from_feed(feed, current)
+    stamp = (feed.get("meta") or {}).get("last_updated", "")
     try:
+        as_of = parsedate_to_datetime(stamp).date()
+    except (TypeError, ValueError):
+        raise CourtDataError(
+            f"{feed_path}: expected meta.last_updated as a date, got {stamp!r}"
+        ) from None
+    staged = csv_path.with_name(csv_path.name + ".new")
+    # Keep the file's line endings (the shared copy uses CRLF) so a refresh diffs cleanly.
+    ending = "\r\n" if b"\r\n" in csv_path.read_bytes()[:4096] else "\n"
+    with staged.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator=ending)
+        writer.writeheader()
+        writer.writerows(rows)
+    try:
+        load_csv(staged)
+    except CourtDataError:
+        staged.unlink()
+        raise
+    staged.replace(csv_path)
+    meta_path = csv_path.with_suffix(".meta.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["as_of"] = as_of.isoformat()
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m checker.courts [CSV]`` checks the data; ``... refresh FEED.json [CSV]``
+    rewrites it from PACER's feed."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        if args[:1] == ["refresh"]:
+            if len(args) < 2:
+                print("usage: python -m checker.courts refresh FEED.json [CSV]", file=sys.stderr)
+                return 2
+            csv_path = Path(args[2]) if len(args) > 2 else DEFAULT_CSV
+            for note in refresh(Path(args[1]), csv_path):
+                print(f"note: {note}", file=sys.stderr)
+            args = [str(csv_path)]
         reg = load_registry(args[0] if args else None)
-    except CourtDataError as error:
+    except (CourtDataError, OSError, json.JSONDecodeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     with_facts = sum(1 for c in reg if c.facts != CourtFacts())

@@ -30,6 +30,7 @@ from checker.courts import (
     CourtDataError,
     UnknownCourtError,
     load_registry,
+    refresh,
 )
 
 
@@ -366,3 +367,89 @@ def test_a_corrupted_row_stops_the_build_with_the_row(tmp_path):
     output = result.stdout + result.stderr
     assert f"{data}, line {line} (row {line - 1}), field 'ecf_host'" in output
     assert "expected 'ecf.iasd.uscourts.gov'" in output
+
+
+# ---- refresh from PACER's feed -------------------------------------------------------------
+
+
+def _feed_from(registry) -> dict:
+    """PACER's Court CM/ECF Lookup JSON, as it would describe the current data."""
+    records = [
+        {
+            "title": c.pacer_title,
+            "court_id": c.pacer_court_id,
+            "type": c.type.title(),
+            "login_url": f"https://{c.ecf_host}/",
+            "web_url": c.web_url,
+            "software_version": c.software_version,
+        }
+        for c in registry
+    ]
+    return {"meta": {"last_updated": "Tue, 10 Jan 2023 06:10:05 -0500"}, "data": records}
+
+
+def test_refresh_from_the_same_feed_changes_nothing(tmp_path, registry):
+    path = tmp_path / "courts.csv"
+    for name in ("courts.csv", "courts.meta.json", "court_facts.json"):
+        shutil.copy(DATA / name, tmp_path / name)
+    feed = tmp_path / "data.json"
+    feed.write_text(json.dumps(_feed_from(registry)))
+    assert refresh(feed, path) == []
+    assert path.read_bytes() == DEFAULT_CSV.read_bytes()
+    meta = tmp_path / "courts.meta.json"
+    assert meta.read_bytes() == (DATA / "courts.meta.json").read_bytes()
+
+
+def test_refresh_takes_new_courts_dates_and_skips_other_records(tmp_path, registry):
+    path = _corrupt(tmp_path, lambda lines: None)
+    feed = _feed_from(registry)
+    feed["meta"]["last_updated"] = "Mon, 02 Mar 2026 08:00:00 -0500"
+    feed["data"] = [r for r in feed["data"] if r["court_id"] != "MNBK"]
+    feed["data"][0]["web_url"] = "https://www.almd.uscourts.gov/"
+    feed["data"] += [
+        {
+            "title": "Testland Northern District Court",
+            "court_id": "TLNDC",
+            "type": "District",
+            "login_url": "https://ecf.tlnd.uscourts.gov/",
+            "web_url": "",
+            "software_version": "X",
+        },
+        {
+            "title": "Ohio Northern Asbestos",
+            "court_id": "OHNDAD",
+            "type": "District",
+            "login_url": "https://ecf.ohndad.ohnd.uscourts.gov/",
+            "web_url": "",
+            "software_version": "X",
+        },
+        {
+            "title": "1st Circuit",
+            "court_id": "01CA",
+            "type": "Appeals",
+            "login_url": "https://ecf.ca1.uscourts.gov/",
+            "web_url": "",
+            "software_version": "X",
+        },
+    ]
+    (tmp_path / "data.json").write_text(json.dumps(feed))
+    notes = refresh(tmp_path / "data.json", path)
+    assert any("new court tlnd" in n and "Northern District of Testland" in n for n in notes)
+    assert any("mnb is no longer in the feed" in n for n in notes)
+    refreshed = load_registry(path)
+    assert refreshed.as_of.isoformat() == "2026-03-02"
+    assert len(refreshed) == 188
+    assert refreshed.get("almd").web_url == "https://www.almd.uscourts.gov/"
+    assert refreshed.get("tlnd").state == "Testland"
+
+
+def test_refresh_never_writes_invalid_data(tmp_path, registry):
+    path = _corrupt(tmp_path, lambda lines: None)
+    feed = _feed_from(registry)
+    feed["data"][0]["web_url"] = "www.almd.uscourts.gov"  # no scheme
+    (tmp_path / "data.json").write_text(json.dumps(feed))
+    before = path.read_bytes()
+    with pytest.raises(CourtDataError, match="field 'web_url'"):
+        refresh(tmp_path / "data.json", path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.new"))
