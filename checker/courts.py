@@ -477,7 +477,9 @@ def rows_from_feed(feed: Mapping, current: Mapping[str, Court]) -> tuple[list[di
     rows, notes = [], []
     for record in feed.get("data", []):
         court_type = str(record.get("type", "")).lower()
-        host = urlsplit(str(record.get("login_url", ""))).netloc.lower()
+        login = str(record.get("login_url", "")).strip()
+        # The feed's login_url may come with or without a scheme.
+        host = urlsplit(login if "//" in login else f"//{login}").netloc.lower()
         match = re.fullmatch(r"ecf\.([a-z]+)\.uscourts\.gov", host)
         if court_type not in TYPES or not match:
             continue  # appellate and national courts, PACER Case Locator, extra databases

@@ -406,6 +406,7 @@ def test_refresh_takes_new_courts_dates_and_skips_other_records(tmp_path, regist
     feed["meta"]["last_updated"] = "Mon, 02 Mar 2026 08:00:00 -0500"
     feed["data"] = [r for r in feed["data"] if r["court_id"] != "MNBK"]
     feed["data"][0]["web_url"] = "https://www.almd.uscourts.gov/"
+    feed["data"][1]["login_url"] = "ecf.alnd.uscourts.gov"  # without a scheme
     feed["data"] += [
         {
             "title": "Testland Northern District Court",
@@ -441,6 +442,7 @@ def test_refresh_takes_new_courts_dates_and_skips_other_records(tmp_path, regist
     assert len(refreshed) == 188
     assert refreshed.get("almd").web_url == "https://www.almd.uscourts.gov/"
     assert refreshed.get("tlnd").state == "Testland"
+    assert refreshed.get("alnd").ecf_host == "ecf.alnd.uscourts.gov"
 
 
 def test_refresh_never_writes_invalid_data(tmp_path, registry):
