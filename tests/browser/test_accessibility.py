@@ -102,8 +102,8 @@ def _widget_pages(built_site) -> list[str]:
 
 @pytest.mark.parametrize("width", [1280, 320])
 def test_axe_on_the_widget_in_each_state(browser, site_url, built_site, width):
-    """The empty widget is audited with its whole page above; here the failing and passing states,
-    axe scoped to the widget. /rules/ at both widths, other pages with the widget at 1280 px."""
+    """Each state (empty, failing, passing, the other rule set), axe scoped to the widget (its
+    page is audited whole above). /rules/ at both widths, other pages with it at 1280 px."""
     paths = _widget_pages(built_site)
     if "/rules/" not in paths:
         pytest.skip("no [data-checker] widget on /rules/ in this build yet (issue 5)")
@@ -127,6 +127,12 @@ def test_axe_on_the_widget_in_each_state(browser, site_url, built_site, width):
                 # The live-region summary is announced after typing pauses: audit that state.
                 page.wait_for_timeout(600)
                 findings[f"{path} @{width}px widget {state}ing"] = run_axe(page, WIDGET)
+            # The rule set switch (2021 / 2025) re-renders the checklist: audit the other set too.
+            switch = page.locator(f"{WIDGET} input[type=radio]:not(:checked)")
+            if switch.count():
+                switch.first.check()
+                page.wait_for_timeout(300)
+                findings[f"{path} @{width}px widget, other rule set"] = run_axe(page, WIDGET)
     finally:
         context.close()
     findings = {where: found for where, found in findings.items() if found}
