@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from builds import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
 
 from checker import tailoring
@@ -33,20 +33,6 @@ from checker.courts import (
     refresh,
 )
 
-
-def _project_helpers():
-    """tests/conftest.py's helpers, loaded by path: ``from conftest import`` is ambiguous in a full
-    run, where tests/browser/conftest.py is the module named ``conftest`` by the time this loads."""
-    spec = importlib.util.spec_from_file_location(
-        "_courts_test_helpers", Path(__file__).with_name("conftest.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_helpers = _project_helpers()
-ROOT, copy_project, mkdocs_build = _helpers.ROOT, _helpers.copy_project, _helpers.mkdocs_build
 DATA = DEFAULT_CSV.parent
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build, small_court_data
+from builds import ROOT, copy_project, mkdocs_build, small_court_data
 
 from checker import RULESETS
 from checker.examples import count_prompts, run_docs, run_page

@@ -1,0 +1,67 @@
+"""Build helpers for tests: run mkdocs, copy the project, make small court data.
+
+A plain module (not conftest.py) so test files can import it: two conftest.py files exist, and
+``from conftest import`` picks whichever was loaded last."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(
+    site_dir: Path, *, config: Path | None = None, env: dict | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` the way a person would; returns the finished process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if config is not None:
+        command += ["--config-file", str(config)]
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A scratch copy of the sources a build reads, for tests that break them on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "overrides", "checker", "seeds"):
+        source = ROOT / name
+        if source.is_dir():
+            skip = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, destination / name, ignore=skip)
+        elif source.exists():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+SMALL_COURTS = ("mieb", "mnd")  # one bankruptcy and one district court, both from the seeds
+
+
+def small_court_data(destination: Path, ids: tuple[str, ...] = SMALL_COURTS) -> dict[str, str]:
+    """A copy of the court data with only ``ids``: the env that makes a build generate just those.
+
+    Mutation tests of the prose do not need 188 court pages; building two keeps them quick.
+    """
+    data = ROOT / "checker" / "data"
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(data / "courts.meta.json", destination / "courts.meta.json")
+    with (data / "courts.csv").open(newline="") as source:
+        rows = list(csv.reader(source))
+    with (destination / "courts.csv").open("w", newline="") as target:
+        csv.writer(target).writerows([rows[0], *(row for row in rows[1:] if row[0] in ids)])
+    facts = json.loads((data / "court_facts.json").read_text())
+    facts["courts"] = {key: value for key, value in facts["courts"].items() if key in ids}
+    (destination / "court_facts.json").write_text(json.dumps(facts, indent=1))
+    return {"PACER_HELP_COURTS_CSV": str(destination / "courts.csv")}
