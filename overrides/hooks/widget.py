@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from checker.widget import SCRIPT_PATH, bundle
 
-# A widget root in rendered HTML (code samples are escaped, so "&lt;div data-checker" never matches).
+# A widget root in rendered HTML (code samples are escaped: "&lt;div data-checker" never matches).
 _WIDGET = re.compile(r"<div\b[^>]*\sdata-checker[\s>=]")
 
 
