@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -67,10 +68,14 @@ def select_tab(page, index: int) -> None:
 
 
 def run_axe(
-    page, context: str | None = None, rules: Iterable[str] | None = None
+    page,
+    context: str | None = None,
+    rules: Iterable[str] | None = None,
+    review: Counter | None = None,
 ) -> list[dict]:
     """axe-core violations on the current page (or inside the ``context`` selector), for the
-    AXE_TAGS rules or only the given rule ids."""
+    AXE_TAGS rules or only the given rule ids. axe's "incomplete" results (needs a person to
+    review) are counted per rule into ``review`` when given; they never fail a gate."""
     inject_axe(page)
     only = {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": AXE_TAGS}
     options = {"runOnly": only, "resultTypes": ["violations"]}
@@ -78,25 +83,33 @@ def run_axe(
         """async ([context, options]) => {
                const target = context || document;  // a selector: every match is audited
                const results = await axe.run(target, options);
-               return results.violations.map(v => ({
-                   id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                   nodes: v.nodes.map(n => ({target: n.target, html: n.html,
-                                             summary: n.failureSummary})),
-               }));
+               return {
+                   violations: results.violations.map(v => ({
+                       id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                       nodes: v.nodes.map(n => ({target: n.target, html: n.html,
+                                                 summary: n.failureSummary})),
+                   })),
+                   incomplete: results.incomplete.map(v => v.id),
+               };
            }""",
         [context, options],
     )
-    return result
+    if review is not None:
+        review.update(result["incomplete"])
+    return result["violations"]
 
 
-def audit_page(page, url: str, rules: Iterable[str] | None = None) -> list[dict]:
+def audit_page(
+    page, url: str, rules: Iterable[str] | None = None, review: Counter | None = None
+) -> list[dict]:
     """Load ``url``, open every disclosure, and run axe once per content-tab position."""
     page.goto(url, wait_until="load")
     open_disclosures(page)
-    violations = run_axe(page, rules=rules)
+    violations = run_axe(page, rules=rules, review=review)
     for index in range(1, tab_count(page)):
         select_tab(page, index)
-        violations += [{**v, "state": f"tab {index + 1}"} for v in run_axe(page, rules=rules)]
+        more = run_axe(page, rules=rules, review=review)
+        violations += [{**violation, "state": f"tab {index + 1}"} for violation in more]
     return violations
 
 

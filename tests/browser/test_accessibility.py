@@ -14,6 +14,7 @@ How the pages are covered (the whole file stays within a few minutes on 2 cores)
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -37,14 +38,16 @@ VIEWS = [(1280, "light"), (320, "light"), (1280, "dark")]
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
-def _audit(browser, base_url: str, paths: list[str], width: int, scheme: str) -> dict:
+def _audit(
+    browser, base_url: str, paths: list[str], width: int, scheme: str, review: Counter | None = None
+) -> dict:
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     rules = COLOUR_RULES if scheme == "dark" else None
     findings = {}
     try:
         for path in paths:
-            violations = audit_page(page, base_url + path, rules=rules)
+            violations = audit_page(page, base_url + path, rules=rules, review=review)
             if violations:
                 findings[f"{path} @{width}px {scheme}"] = violations
     finally:
@@ -56,7 +59,10 @@ def _audit(browser, base_url: str, paths: list[str], width: int, scheme: str) ->
 def test_axe_on_every_page(browser, site_url, built_site, width, scheme):
     paths = [path for path, _ in html_files(built_site) if not is_court_page(path)]
     assert "/" in paths and len(paths) > 5, paths
-    findings = _audit(browser, site_url, paths, width, scheme)
+    review: Counter = Counter()
+    findings = _audit(browser, site_url, paths, width, scheme, review)
+    # axe's "needs review" results: printed for the manual pass (research §4.4), never a failure.
+    print(f"axe needs review @{width}px {scheme} (rule: pages):", dict(review) or "none")
     assert not findings, (
         f"axe violations on {len(findings)} of {len(paths)} pages:\n" + format_violations(findings)
     )
