@@ -215,6 +215,12 @@ def lighthouse(url: str, out: Path) -> dict[str, float | None]:
         and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     scores["_failing"] = failing  # type: ignore[assignment]
+    metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+               "cumulative-layout-shift", "speed-index")
+    scores["_metrics"] = ", ".join(  # type: ignore[assignment]
+        f"{name.replace('-', ' ')} {report['audits'][name].get('displayValue', '?')}"
+        for name in metrics if name in report["audits"]
+    )
     scores["_version"] = report.get("lighthouseVersion")  # type: ignore[assignment]
     return scores
 
@@ -326,6 +332,7 @@ def main() -> None:
                                 ">= 0.95 / 1 / 1 / 1",
                                 perf is not None and perf >= 0.95
                                 and all(o == 1 for o in others))
+                            notes.append(f"Lighthouse metrics on {path}: {scores['_metrics']}")
                             if scores["_failing"]:
                                 notes.append(f"Lighthouse audits under 0.9 on {path}: "
                                              + ", ".join(scores["_failing"]))
