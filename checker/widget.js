@@ -395,7 +395,8 @@
       var target = event.target;
       if (target && target.type === "radio" && target.checked) self.use(target.value);
     });
-    this.use(this.name);
+    // Nothing is announced on load: only a reader's own changes are.
+    this.use(this.name, true);
   }
 
   Widget.prototype.values = function () {
@@ -406,7 +407,7 @@
     return values;
   };
 
-  Widget.prototype.use = function (name) {
+  Widget.prototype.use = function (name, quiet) {
     var doc = this.doc;
     var list = this.list;
     this.name = name;
@@ -429,10 +430,10 @@
       list.appendChild(item);
       items[rule.id] = { item: item, icon: icon, state: state, detail: detail };
     });
-    this.changed();
+    this.changed(quiet);
   };
 
-  Widget.prototype.changed = function () {
+  Widget.prototype.changed = function (quiet) {
     var found = details(this.values(), this.name);
     var counts = { pass: 0, fail: 0, skip: 0 };
     var items = this.items;
@@ -455,6 +456,7 @@
       counts.skip + " not checked.";
     var self = this;
     if (this.timer !== null) global.clearTimeout(this.timer);
+    if (quiet) return;
     this.timer = global.setTimeout(function () {
       self.timer = null;
       self.live.textContent = self.summary;

@@ -195,6 +195,7 @@ def test_one_polite_live_region_after_a_pause(page, site_url):
     pause = page.evaluate("PacerChecker.pauseMs")
     page.clock.run_for(pause + 100)
     first = live.text_content()
+    assert first == "", "nothing is announced before the reader does anything"
 
     page.click(PASSWORD)
     for key in "Tr1cky!":
