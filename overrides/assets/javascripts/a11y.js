@@ -5,48 +5,52 @@
      navigation, so it loses the landmark role and the button inside stays as it is;
    - a table wider than the screen (on a phone) scrolls sideways inside a <div> that the keyboard
      cannot reach (axe scrollable-region-focusable, WCAG 2.1.1): while it overflows, it is a
-     named region in the tab order. */
+     named region in the tab order. Overflow is read in a ResizeObserver callback, after layout,
+     so the check never forces an extra layout (Lighthouse counted that as blocking time). */
 (function () {
   "use strict";
 
-  function fixCodeBars(root) {
-    root.querySelectorAll(".md-code__nav:not([role])").forEach(function (nav) {
+  function fixCodeBars() {
+    document.querySelectorAll(".md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });
   }
 
-  function fixScrollingTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap, index) {
-      const table = wrap.querySelector("table");
-      if (!table) return;
-      if (wrap.scrollWidth > wrap.clientWidth) {
-        const caption = table.querySelector("caption");
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table " + (index + 1));
-      } else {
-        ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
-      }
-    });
+  function updateTable(wrap) {
+    const table = wrap.querySelector("table");
+    if (!table) return;
+    if (wrap.scrollWidth > wrap.clientWidth) {
+      const caption = table.querySelector("caption");
+      const index = Array.prototype.indexOf.call(
+        document.querySelectorAll(".md-typeset__scrollwrap"), wrap) + 1;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table " + index);
+    } else {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
+  }
+
+  const sizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { updateTable(entry.target); });
+  }) : null;
+
+  function watchTables() {
+    if (!sizes) return;
+    document.querySelectorAll(".md-typeset__scrollwrap:not([data-a11y-watched])")
+      .forEach(function (wrap) {
+        wrap.setAttribute("data-a11y-watched", "");
+        sizes.observe(wrap);
+      });
   }
 
   function start() {
-    fixCodeBars(document);
-    fixScrollingTables();
-    let pending = 0;
-    new MutationObserver(function (changes) {
-      changes.forEach(function (change) {
-        change.addedNodes.forEach(function (node) {
-          if (node.nodeType === 1) fixCodeBars(node.parentNode || node);
-        });
-      });
-      clearTimeout(pending);
-      pending = setTimeout(fixScrollingTables, 50);
+    fixCodeBars();
+    watchTables();
+    new MutationObserver(function () {
+      fixCodeBars();
+      watchTables();
     }).observe(document.body, { childList: true, subtree: true });
-    window.addEventListener("resize", function () {
-      clearTimeout(pending);
-      pending = setTimeout(fixScrollingTables, 100);
-    });
   }
 
   if (document.readyState === "loading") {
