@@ -239,7 +239,7 @@ def verdict(ok: bool | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="builds per variant (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds per variant (median)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the run with the median performance"
