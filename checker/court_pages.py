@@ -19,13 +19,13 @@ import html
 import re
 
 from .courts import Court, Fact, Registry, Source, long_date
+from .fences import code_lines
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
 _VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
 _VARIANT_ATTR = re.compile(r"""\bdata-variant=["']([^"']*)["']""")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _H1 = re.compile(r"^#\s+(?P<title>.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 
@@ -37,13 +37,10 @@ def filter_variants(markdown: str, court_type: str) -> str:
     """Drop the ``data-variant`` blocks that do not include ``court_type``."""
     out: list[str] = []
     depth = 0  # > 0 while inside a dropped block
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        opener = _FENCE.match(line)
+    lines = markdown.split("\n")
+    for line, code in zip(lines, code_lines(lines), strict=True):
         if depth == 0:
-            if opener and (fence is None or opener.group(1).startswith(fence)):
-                fence = opener.group(1) if fence is None else None
-            match = None if fence or opener else _VARIANT_OPEN.match(line)
+            match = None if code else _VARIANT_OPEN.match(line)
             if match and court_type not in variants(match.group(1)):
                 depth = 1
                 continue
@@ -76,12 +73,9 @@ def drop_other_variants_html(page_html: str, court_type: str) -> str:
 def split_h1(markdown: str) -> tuple[str, str, str]:
     """(text before the first H1 line, the H1 line, the rest); H1 is '' if there is none."""
     lines = markdown.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if opener and (fence is None or opener.group(1).startswith(fence)):
-            fence = opener.group(1) if fence is None else None
-        if not fence and _H1.match(line):
+    for index, code in enumerate(code_lines(lines)):
+        line = lines[index]
+        if not code and _H1.match(line):
             return "\n".join(lines[:index]), line, "\n".join(lines[index + 1 :])
     return "", "", markdown
 
@@ -89,12 +83,9 @@ def split_h1(markdown: str) -> tuple[str, str, str]:
 def insert_before_h2(markdown: str, block: str) -> str:
     """Insert ``block`` before the first ``## `` heading (at the end if there is none)."""
     lines = markdown.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if opener and (fence is None or opener.group(1).startswith(fence)):
-            fence = opener.group(1) if fence is None else None
-        if not fence and line.startswith("## "):
+    for index, code in enumerate(code_lines(lines)):
+        line = lines[index]
+        if not code and line.startswith("## "):
             return "\n".join([*lines[:index], block, "", *lines[index:]])
     return f"{markdown}\n\n{block}\n"
 

@@ -18,21 +18,19 @@ from . import (
     tailoring,  # noqa: F401  (registers the court shortcode)
     widget,  # noqa: F401  (registers the widget shortcode)
 )
+from .fences import code_lines
 from .render import SHORTCODES, ShortcodeError
 
 SHORTCODE = re.compile(r"<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def expand(text: str) -> str:
     """Replace every shortcode outside code fences with its rendering."""
-    out, fence = [], None
-    for line in text.split("\n"):
-        opener = FENCE.match(line)
-        if opener and (fence is None or opener.group(1).startswith(fence)):
-            fence = opener.group(1) if fence is None else None
-        out.append(line if fence or opener else SHORTCODE.sub(_render, line))
-    return "\n".join(out)
+    lines = text.split("\n")
+    return "\n".join(
+        line if code else SHORTCODE.sub(_render, line)
+        for line, code in zip(lines, code_lines(lines), strict=True)
+    )
 
 
 def _render(match: re.Match) -> str:
