@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from .engine import FAIL, PASS, FieldError, Report, check
+from .engine import FAIL, PASS, SKIP, FieldError, Report, check
 from .export import export_json
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
 
@@ -105,7 +105,7 @@ def describe_ruleset(name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_SYMBOL = {PASS: "ok  ", FAIL: "FAIL", "skip": "--  "}
+_SYMBOL = {PASS: "ok  ", FAIL: "FAIL", SKIP: "--  "}
 
 
 def _cmd_interactive(args) -> int:

@@ -6,15 +6,16 @@ set named by the nearest ``data-ruleset`` attribute around it, else the site def
 quote the old rules on purpose inside ``<div data-ruleset="pacer-2021">``.
 
 What counts as a statement (per sentence, case-insensitive):
-- a length: "8-45 characters", "between 14 and 45 characters", "14 to 45 characters",
-  "at least 14 characters", "8 or more characters", "minimum 8-character", "at most 45 characters",
-  "no more than 45 characters", "up to 40 characters"; about the username when the sentence names
-  the username (or user name) nearest the number, else about the password when it names it;
+- a length: "N-M characters", "between N and M characters", "N to M characters",
+  "at least N characters", "N or more characters", "minimum N-character", "at most M characters",
+  "no more than M characters", "up to M characters" (N and M in digits or words); about the
+  username when the sentence names the username (or user name) nearest the number, else about
+  the password when it names it;
 - a required character class: "at least one number" (no rule set requires a digit), and the lower
   case, upper case and special classes;
 - the repeat rule: "the same character three times in a row";
 - the personal-data rule: "must not contain [any part of] your name / username / email";
-- the password change interval: "every 180 days".
+- the password change interval: "every N days".
 Code listings (``<pre>``), scripts and styles are not prose and are skipped: page examples are
 checked by running them instead (checker.examples).
 """
