@@ -13,7 +13,7 @@ What counts as a statement (per sentence, case-insensitive):
   the password when it names it;
 - a required character class: "at least one number" (no rule set requires a digit), and the lower
   case, upper case and special classes;
-- the repeat rule: "the same character three times in a row";
+- the repeat rule: "the same character N times in a row" or "more than N identical characters";
 - the personal-data rule: "must not contain [any part of] your name / username / email";
 - the password change interval: "every N days".
 Code listings (``<pre>``), scripts and styles are not prose and are skipped: page examples are
