@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_gates import PASSING_FIELDS
 
 from checker import check
 from checker.rulesets import DEFAULT_RULESET, RULESETS
@@ -71,14 +72,7 @@ def test_every_key_press_updates_the_states(rules_page):
 
 def test_filled_values_match_python_pass_and_fail(rules_page):
     page = rules_page
-    passing = {
-        "username": "janedoe2026",
-        "password": "Blue-Harbor-Lamp-42",
-        "confirm": "Blue-Harbor-Lamp-42",
-        "first_name": "Jane",
-        "last_name": "Doe",
-        "email": "jane.doe@lawfirm.example",
-    }
+    passing = PASSING_FIELDS
     for field, value in passing.items():
         page.fill(f"{ROOT} input[data-field='{field}']", value)
     assert_matches_python(page, passing)
