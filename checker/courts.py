@@ -144,6 +144,12 @@ class Court:
             "menus": " and ".join(self.menus),
         }
         entry = self.facts.entry_link
+        # Which link a court labels how is known only for some courts; name both places otherwise.
+        values["entry_page_link"] = (
+            f"the court's website, {website}, or its CM/ECF site, {ecf_link}"
+            if self.web_url
+            else f"the court's CM/ECF site, {ecf_link}"
+        )
         if entry:
             values["entry_link"] = f"<strong>{html.escape(entry.label)}</strong>"
             values["entry_page_link"] = (

@@ -22,8 +22,8 @@ GENERIC: Mapping[str, str] = {
     "court_type": "court",
     "menus": "Civil and Criminal (district courts) or Bankruptcy and Adversary (bankruptcy courts)",
     "entry_link": (
-        "the link to CM/ECF (its name varies by court: for example"
-        " <strong>E-Filing (CM/ECF)</strong> or <strong>Document Filing System</strong>)"
+        "the link to CM/ECF, such as <strong>E-Filing (CM/ECF)</strong> or"
+        " <strong>Document Filing System</strong>"
     ),
     "entry_page_link": "your court's website or its CM/ECF site",
     "utility_menu": "Utilities",
