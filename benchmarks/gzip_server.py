@@ -6,21 +6,19 @@ everything uncompressed, which would make every page look several times heavier 
 
 from __future__ import annotations
 
-import functools
 import gzip
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+# The loopback server is the one the browser tests use.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from builds import QuietHandler, serve  # noqa: E402
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".mjs"}
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (signature from the stdlib)
-        pass
-
+class GzipHandler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=3600")
         super().end_headers()
@@ -61,15 +59,6 @@ class _Body:
         pass
 
 
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
+def serve_gzip(directory: Path) -> AbstractContextManager[str]:
     """Serve ``directory`` with gzip on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(directory, GzipHandler)

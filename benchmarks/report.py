@@ -32,10 +32,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
 import checker_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
+from builds import mkdocs_build  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -109,21 +110,11 @@ def build(project: Path, site: Path, config: Path | None = None, env: dict | Non
     """Seconds for one ``mkdocs build`` (a failed build stops the report)."""
     if site.exists():
         shutil.rmtree(site)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)]
-    if config is not None:
-        command += ["--config-file", str(config)]
     start = time.perf_counter()
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    result = mkdocs_build(site, config=config, env=env, cwd=project)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"build failed ({command}):\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"build failed ({project}):\n{result.stdout}\n{result.stderr}")
     return elapsed
 
 

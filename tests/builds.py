@@ -6,11 +6,16 @@ A plain module (not conftest.py) so test files can import it: two conftest.py fi
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,3 +70,22 @@ def small_court_data(destination: Path, ids: tuple[str, ...] = SMALL_COURTS) -> 
     facts["courts"] = {key: value for key, value in facts["courts"].items() if key in ids}
     (destination / "court_facts.json").write_text(json.dumps(facts, indent=1))
     return {"PACER_HELP_COURTS_CSV": str(destination / "courts.csv")}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (signature from the stdlib)
+        pass
+
+
+@contextmanager
+def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL."""
+    bound = functools.partial(handler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -6,13 +6,9 @@ Each gate is a plain function of a Playwright page (or a built site directory), 
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -193,25 +189,6 @@ def foreign_requests(page, url: str, settle_ms: int = 300) -> list[str]:
 
 def _local_scheme(url: str) -> bool:
     return url.startswith(("data:", "blob:", "about:"))
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (signature from the stdlib)
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 at a free port (for copies of the site with a violation)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # Any request that escaped the route guard would go to this dead loopback port, never outward;

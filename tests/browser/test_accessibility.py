@@ -28,9 +28,9 @@ from browser_gates import (
     format_violations,
     open_disclosures,
     run_axe,
-    serve,
     wait_for_verdict,
 )
+from builds import serve
 from site_gates import court_sample, html_files, is_court_page, soup, static_accessibility
 
 from checker.engine import check

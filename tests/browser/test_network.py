@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import shutil
 
-from browser_gates import GUARD_PROXY, foreign_requests, serve
+from browser_gates import GUARD_PROXY, foreign_requests
+from builds import serve
 from site_gates import court_sample, foreign_loads, html_files, is_court_page
 
 FOREIGN = "203.0.113.9"  # TEST-NET-3 (RFC 5737): documentation only, never routed
