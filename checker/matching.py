@@ -64,7 +64,7 @@ def first_match(haystack: str, needles: Iterable[str], meter: Meter = NULL_METER
             while link and char not in goto[link]:
                 link = fail[link]
                 meter.add(1)
-            fail[child] = goto[link].get(char, 0) if goto[link].get(char, 0) != child else 0
+            fail[child] = goto[link].get(char, 0)  # child is deeper, so never itself
             if output[child] is None:
                 output[child] = output[fail[child]]
             meter.add(1)
