@@ -59,7 +59,7 @@ def small_court_data(destination: Path, ids: tuple[str, ...] = SMALL_COURTS) -> 
 
     Mutation tests of the prose do not need 188 court pages; building two keeps them quick.
     """
-    data = ROOT / "checker" / "data"
+    data = ROOT / "checker" / "site" / "data"
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy2(data / "courts.meta.json", destination / "courts.meta.json")
     with (data / "courts.csv").open(newline="") as source:

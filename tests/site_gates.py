@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from checker.readability import PageReadability, analyse_html
+from readability import PageReadability, analyse_html
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 # Elements whose URL the browser fetches on load (a link to another host is fine; a load is not).

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from builds import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
 
-from checker import tailoring
-from checker.court_pages import (
+from checker.site import tailoring
+from checker.site.court_pages import (
     PANEL_TOKEN,
     court_page_markdown,
     facts_panel,
@@ -24,7 +24,7 @@ from checker.court_pages import (
     filter_variants,
     value_tokens,
 )
-from checker.courts import (
+from checker.site.courts import (
     COLUMNS,
     DEFAULT_CSV,
     CourtDataError,
@@ -181,7 +181,7 @@ def test_facts_panel_without_a_website_or_known_facts(registry):
 
 GUIDE = """# Link
 
-Intro for <!-- court name -->.
+Intro for <!-- pacer:court name -->.
 
 ## Steps
 
@@ -207,7 +207,7 @@ kept: code
 </div>
 ```
 
-Done at <!-- court ecf_link -->.
+Done at <!-- pacer:court ecf_link -->.
 """
 
 
@@ -215,7 +215,7 @@ def test_filter_variants_keeps_only_the_court_type():
     district = filter_variants(GUIDE, "district")
     assert "Criminal" in district and "Adversary" not in district
     assert "Bankruptcy menus" not in district and "nested" not in district
-    assert "kept: code" in district and district.rstrip().endswith("<!-- court ecf_link -->.")
+    assert "kept: code" in district and district.rstrip().endswith("<!-- pacer:court ecf_link -->.")
     bankruptcy = filter_variants(GUIDE, "bankruptcy")
     assert "Adversary" in bankruptcy and "nested" in bankruptcy
     assert "Use **Civil**" not in bankruptcy
@@ -340,7 +340,7 @@ def test_unknown_court_stops_the_build_with_a_suggestion(tmp_path):
 
 def test_a_corrupted_row_stops_the_build_with_the_row(tmp_path):
     project = copy_project(tmp_path / "project")
-    data = project / "checker" / "data" / "courts.csv"
+    data = project / "checker" / "site" / "data" / "courts.csv"
     lines = data.read_text(encoding="utf-8").splitlines()
     line = _set(lines, "iasd", "ecf_host", "ecf.iasd.uscourts.gob")
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from site_gates import is_court_page, readability, readability_report
 
-from checker import readability as measure
+import readability as measure
 
 FORTY_FIVE_WORDS = (
     "If you have questions about whether your law firm is required to register a new account under"

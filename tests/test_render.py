@@ -6,33 +6,33 @@ import markdown
 import pytest
 
 from checker import RULESETS
-from checker.fences import code_lines
-from checker.markdown_ext import expand
+from checker.site.fences import code_lines
+from checker.site.markdown_ext import expand
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["checker.markdown_ext", "tables"])
+    return markdown.markdown(text, extensions=["checker.site.markdown_ext", "tables"])
 
 
 def test_rule_and_param_render_from_the_record():
     rule = RULESETS["pacer-2021"].rule("password.length")
-    out = html("<!-- rule password.length ruleset=pacer-2021 --> and "
-               "<!-- param password.length.max ruleset=pacer-2021 -->")
+    out = html("<!-- pacer:rule password.length ruleset=pacer-2021 --> and "
+               "<!-- pacer:param password.length.max ruleset=pacer-2021 -->")
     assert rule.text() in out
     assert f'data-ruleset="pacer-2021">{rule.params["max"]}</span>' in out
 
 
 def test_block_shortcodes_list_every_rule():
-    out = html("Intro.\n\n<!-- rules-table -->\n")
+    out = html("Intro.\n\n<!-- pacer:rules-table -->\n")
     for rule in RULESETS["pacer-2025"].rules:
         assert rule.text() in out
     assert "<table data-rules-table" in out and "<p>Intro.</p>" in out
 
 
 def test_shortcodes_in_code_fences_are_left_as_written():
-    text = "```md\n<!-- rule password.length -->\n```\n\n<!-- rule password.length -->"
+    text = "```md\n<!-- pacer:rule password.length -->\n```\n\n<!-- pacer:rule password.length -->"
     expanded = expand(text)
-    assert expanded.startswith("```md\n<!-- rule password.length -->\n```")
+    assert expanded.startswith("```md\n<!-- pacer:rule password.length -->\n```")
     assert expanded.count("data-rule=") == 1
 
 
@@ -41,18 +41,37 @@ def test_code_lines_mark_fences_and_their_contents():
     assert code_lines(lines) == [False, True, True, True, True, False, True, True, True]
 
 
-def test_ordinary_comments_stay_comments():
-    assert expand("<!-- a note for editors -->") == "<!-- a note for editors -->"
+EDITOR_COMMENTS = (
+    "<!-- a note for editors -->",
+    "<!-- rule of thumb: keep sentences short -->",
+    "<!-- rules for editors -->",
+    "<!-- widget goes here later -->",
+)
+
+
+@pytest.mark.parametrize("comment", EDITOR_COMMENTS)
+def test_ordinary_comments_stay_comments(comment):
+    # Only comments that start with "pacer:" are shortcodes.
+    assert expand(comment) == comment
+    assert comment in html(f"Text.\n\n{comment}\n")
+
+
+def test_an_unknown_pacer_shortcode_names_its_line_and_the_known_names():
+    with pytest.raises(ValueError) as caught:
+        expand("Intro.\n\nMore.\n<!-- pacer:rul password.length -->")
+    message = str(caught.value)
+    assert message.startswith("line 4: unknown shortcode")
+    assert "pacer:rule, pacer:param" in message
 
 
 @pytest.mark.parametrize(
     "shortcode, message",
     [
-        ("<!-- rule password.colour -->", "unknown rule 'password.colour'"),
-        ("<!-- param password.length.avg -->", "has no parameter 'avg'"),
-        ("<!-- rules ruleset=pacer-1999 -->", "valid names"),
-        ("<!-- court planet -->", "unknown court key 'planet'"),
-        ("<!-- rule -->", "bad shortcode"),
+        ("<!-- pacer:rule password.colour -->", "unknown rule 'password.colour'"),
+        ("<!-- pacer:param password.length.avg -->", "has no parameter 'avg'"),
+        ("<!-- pacer:rules ruleset=pacer-1999 -->", "valid names"),
+        ("<!-- pacer:court planet -->", "unknown court key 'planet'"),
+        ("<!-- pacer:rule -->", "bad shortcode"),
     ],
 )
 def test_bad_shortcodes_fail_loudly(shortcode, message):

@@ -1,6 +1,6 @@
 """MkDocs hook: a link guide per court, a court picker, and court-branded builds.
 
-The logic lives in checker.courts (the validated registry) and checker.court_pages (the page
+The logic lives in checker.site.courts (the validated registry) and checker.site.court_pages (the page
 Markdown and HTML); this file only adapts them to MkDocs.
 
 Default build:
@@ -8,7 +8,7 @@ Default build:
     facts and only its variant (bankruptcy or district); kept out of the search index. Their
     source paths sit beside link.md (``link-<id>.md``) so the guide's relative links resolve
     exactly as they do on link.md. The guide's Markdown renders once per court type; each court
-    page is that HTML with the court's values filled in (see checker.court_pages).
+    page is that HTML with the court's values filled in (see checker.site.court_pages).
   - ``courts/`` (in nav as "Find your court"): the court picker.
 
 ``COURT=<id> mkdocs build``: a site for one court (for its webmaster): the court's name in the
@@ -29,8 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from checker import tailoring
-from checker.court_pages import (
+from checker.site import tailoring
+from checker.site.court_pages import (
     court_page_markdown,
     drop_other_variants_html,
     fill_panel,
@@ -42,7 +42,7 @@ from checker.court_pages import (
     single_court_picker_markdown,
     value_tokens,
 )
-from checker.courts import Court, CourtDataError, Registry, UnknownCourtError, load_registry
+from checker.site.courts import Court, CourtDataError, Registry, UnknownCourtError, load_registry
 
 GUIDE = "link.md"
 PICKER = "courts/index.md"

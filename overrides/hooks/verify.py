@@ -1,7 +1,7 @@
 """MkDocs adapter: the build fails when a page states a rule the checker disagrees with, or when a
 page's ``>>>`` example fails.
 
-The logic lives in checker.verify and checker.examples. Zensical ignores ``hooks:``, so pytest
+The logic lives in checker.verify and checker.site.examples. Zensical ignores ``hooks:``, so pytest
 runs the same checks over the built site too (tests/test_drift.py). Set CHECKER_VERIFY=0 to
 build without these checks (the benchmark does, to measure what they cost).
 """
@@ -12,7 +12,7 @@ import os
 
 from mkdocs.exceptions import PluginError
 
-from checker.examples import count_prompts, run_page
+from checker.site.examples import count_prompts, run_page
 from checker.verify import format_mismatches, verify_site
 
 _problems: list[str] = []

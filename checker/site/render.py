@@ -7,9 +7,8 @@ sentence was rendered from, and a reader's tools can find it.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
-from .rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
+from ..rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
 
 
 class ShortcodeError(ValueError):
@@ -116,15 +115,22 @@ def _source_link(source) -> str:
     return f"{title}, {html.escape(source.date)}.{note}"
 
 
-# Shortcode name -> (renderer, renders a block?). Block shortcodes stand on their own line.
-SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
-    "rule": (rule_sentence, False),
-    "param": (param, False),
-    "rules": (rules_list, True),
-    "rules-table": (rules_table, True),
-    "rules-changes": (changes_table, True),
-    "facts": (facts_list, True),
-    "ruleset-status": (ruleset_status, False),
-}
+def render_widget(ruleset: str = DEFAULT_RULESET) -> str:
+    """The password checker widget before its script runs: the rules of ``ruleset`` as text.
 
-__all__ = ["RULESETS", "SHORTCODES", "ShortcodeError"]
+    A root element with ``data-checker`` holding the rules as plain text, which is what a reader
+    without JavaScript sees; the script (:func:`checker.widget.bundle`) replaces it with the live
+    checklist and the fields (DOM contract: ``checker/widget.js`` and docs/webmasters.md). The
+    fallback's sentences carry ``data-rule``/``data-ruleset`` like any rendered statement, so the
+    drift verifier reads them; the live widget's items also carry ``data-state``, which rendered
+    prose never has.
+    """
+    rules = get_ruleset(ruleset)
+    return (
+        f'<div class="pacer-checker" data-checker data-ruleset="{rules.name}">'
+        f"<p><strong>{html.escape(rules.title)}</strong></p>"
+        f"{rules_list(rules.name)}"
+        '<p class="pacer-checker-noscript">To check a password against these rules on this page, '
+        "turn on JavaScript in your browser. The check runs only in your browser.</p>"
+        "</div>"
+    )

@@ -1,6 +1,6 @@
 """The court registry: the 188 district and bankruptcy courts, validated on load.
 
-Data lives next to this module, in ``checker/data/``:
+Data lives next to this module, in ``checker/site/data/``:
 
 - ``courts.csv``: one row per court (PACER's court data, copied unchanged from the shared data);
 - ``courts.meta.json``: the CSV's as-of date and source;
@@ -10,10 +10,10 @@ Data lives next to this module, in ``checker/data/``:
 A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
 so a typo in the data stops the site build instead of publishing a wrong address. The MkDocs hook
 (overrides/hooks/courts.py) builds the court pages from this registry; :meth:`Court.values`
-gives the ``<!-- court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
+gives the ``<!-- pacer:court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
 
-Run ``python -m checker.courts [CSV]`` to validate a data file and print a summary, and
-``python -m checker.courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF Lookup
+Run ``python -m checker.site courts [CSV]`` to validate a data file and print a summary, and
+``python -m checker.site courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF Lookup
 feed (docs/webmasters.md, "Refresh the court data").
 """
 
@@ -122,7 +122,7 @@ class Court:
         return (parts.netloc + parts.path.rstrip("/")) if self.web_url else ""
 
     def values(self) -> dict[str, str]:
-        """Values for the ``<!-- court KEY -->`` shortcodes (keys as in tailoring.GENERIC).
+        """Values for the ``<!-- pacer:court KEY -->`` shortcodes (keys as in tailoring.GENERIC).
 
         Keys ending in ``_link`` are HTML (escaped here); the others are plain text, escaped by
         the shortcode renderer. A missing key falls back to the generic wording.
@@ -134,7 +134,7 @@ class Court:
         )
         ecf_link = f'<a href="{self.ecf_url}">{self.ecf_host}</a>'
         values = {
-            # A noun phrase, like the generic "your court": "help desk at <!-- court name -->".
+            # A noun phrase, like the generic "your court": "help desk at <!-- pacer:court name -->".
             # Without "United States", which every court shares, to keep sentences short.
             "name": "the " + self.name.removeprefix("United States "),
             "ecf_host": self.ecf_host,
@@ -552,13 +552,13 @@ def refresh(feed_path: Path, csv_path: Path = DEFAULT_CSV) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m checker.courts [CSV]`` checks the data; ``... refresh FEED.json [CSV]``
+    """``python -m checker.site courts [CSV]`` checks the data; ``... refresh FEED.json [CSV]``
     rewrites it from PACER's feed."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         if args[:1] == ["refresh"]:
             if len(args) < 2:
-                print("usage: python -m checker.courts refresh FEED.json [CSV]", file=sys.stderr)
+                print("usage: python -m checker.site courts refresh FEED.json [CSV]", file=sys.stderr)
                 return 2
             csv_path = Path(args[2]) if len(args) > 2 else DEFAULT_CSV
             for note in refresh(Path(args[1]), csv_path):

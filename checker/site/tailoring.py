@@ -1,4 +1,4 @@
-"""Court-specific words in the link guide: ``<!-- court KEY -->`` shortcodes.
+"""Court-specific words in the link guide: ``<!-- pacer:court KEY -->`` shortcodes.
 
 On the generic guide each key renders as generic text; a court build or a generated court page
 sets :data:`current` to that court's values first (see overrides/hooks/courts.py), so the same
@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from .render import SHORTCODES, ShortcodeError
+from .render import ShortcodeError
 
 # Generic renderings, used when no court is selected. Values are HTML-safe Markdown fragments.
 GENERIC: Mapping[str, str] = {
@@ -41,5 +41,3 @@ def court_value(key: str) -> str:
         return GENERIC[key]
     return current[key] if key.endswith("_link") else html.escape(current[key])
 
-
-SHORTCODES["court"] = (court_value, False)

@@ -204,8 +204,8 @@ def court_page_markdown(guide: str, court_type: str, picker: str = "") -> str:
     """
     body = filter_variants(guide, court_type)
     intro = (
-        "This version is for **<!-- court name -->**. "
-        "Its CM/ECF site is <!-- court ecf_link -->."
+        "This version is for **<!-- pacer:court name -->**. "
+        "Its CM/ECF site is <!-- pacer:court ecf_link -->."
     )
     if picker:
         intro += f" [Not your court? Find your court]({picker}){{ .court-picker-link }}"
@@ -271,7 +271,7 @@ def single_court_picker_markdown(court: Court, guide: str = "../link.md") -> str
 # ---- one render per court type ---------------------------------------------------------------
 # Rendering the guide's Markdown costs about 50 ms a page; 188 renders would add ~10 s to every
 # build. Court pages of one type differ only in the court's values, so the guide renders once per
-# type with a placeholder token for each ``<!-- court KEY -->`` value, and each court's page is
+# type with a placeholder token for each ``<!-- pacer:court KEY -->`` value, and each court's page is
 # that HTML with the tokens replaced.
 
 

@@ -1,0 +1,86 @@
+"""Python-Markdown extension that expands shortcodes such as ``<!-- pacer:rule password.length -->``.
+
+An extension rather than an MkDocs hook, so the pages render (and a bad shortcode fails the build)
+under any engine that runs Markdown extensions: MkDocs, ProperDocs and Zensical alike.
+
+Syntax: ``<!-- pacer:NAME [ARG] [key=value] -->``; :data:`SHORTCODES` lists the names. Only
+comments that start with ``pacer:`` are shortcodes, so an editor's ``<!-- pacer:rule of thumb -->`` stays
+an ordinary comment; an unknown ``pacer:`` name stops the build with its line and the known names.
+Shortcodes inside code fences are examples and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from . import render, tailoring
+from .fences import code_lines
+from .render import ShortcodeError
+
+PREFIX = "pacer:"
+SHORTCODE = re.compile(r"<!--\s*pacer:(?P<name>[^\s>]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")
+
+# Shortcode name -> (renderer, renders a block?). Block shortcodes stand on their own line.
+SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
+    "rule": (render.rule_sentence, False),
+    "param": (render.param, False),
+    "rules": (render.rules_list, True),
+    "rules-table": (render.rules_table, True),
+    "rules-changes": (render.changes_table, True),
+    "facts": (render.facts_list, True),
+    "ruleset-status": (render.ruleset_status, False),
+    "widget": (render.render_widget, True),
+    "court": (tailoring.court_value, False),
+}
+
+
+def expand(text: str) -> str:
+    """Replace every shortcode outside code fences with its rendering."""
+    lines = text.split("\n")
+    return "\n".join(
+        line if code else SHORTCODE.sub(lambda match: _render(match, number), line)
+        for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1)
+    )
+
+
+def _render(match: re.Match, line: int) -> str:
+    name = match.group("name")
+    if name not in SHORTCODES:
+        known = ", ".join(PREFIX + known for known in SHORTCODES)
+        raise ShortcodeError(
+            f"line {line}: unknown shortcode {match.group(0)!r}; known shortcodes: {known}"
+        )
+    renderer, block = SHORTCODES[name]
+    args, options = [], {}
+    for token in match.group("args").split():
+        key, eq, value = token.partition("=")
+        if eq:
+            options[key] = value
+        else:
+            args.append(token)
+    try:
+        rendered = renderer(*args, **options)
+    except TypeError as error:
+        raise ShortcodeError(f"line {line}: bad shortcode {match.group(0)!r}: {error}") from None
+    except ShortcodeError as error:
+        raise ShortcodeError(f"line {line}: {match.group(0)!r}: {error}") from None
+    return f"\n\n{rendered}\n\n" if block else rendered
+
+
+class _ShortcodePreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return expand("\n".join(lines)).split("\n")
+
+
+class RulesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Before html_block (20) stashes comments and before fenced code (25) is parsed.
+        md.preprocessors.register(_ShortcodePreprocessor(md), "checker_shortcodes", 30)
+
+
+def makeExtension(**kwargs) -> RulesExtension:  # noqa: N802 (Markdown's API)
+    return RulesExtension(**kwargs)
