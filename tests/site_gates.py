@@ -14,7 +14,6 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-
 from readability import PageReadability, analyse_html
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")

@@ -9,9 +9,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from site_gates import is_court_page, readability, readability_report
-
 import readability as measure
+from site_gates import is_court_page, readability, readability_report
 
 FORTY_FIVE_WORDS = (
     "If you have questions about whether your law firm is required to register a new account under"

@@ -1,6 +1,6 @@
 """MkDocs hook: a link guide per court, a court picker, and court-branded builds.
 
-The logic lives in checker.site.courts (the validated registry) and checker.site.court_pages (the page
+The logic lives in checker.site.courts (the registry) and checker.site.court_pages (the page
 Markdown and HTML); this file only adapts them to MkDocs.
 
 Default build:
