@@ -6,7 +6,7 @@ import markdown
 import pytest
 
 from checker import RULESETS
-from checker.site.fences import code_lines
+from checker.site.fences import code_lines, fences
 from checker.site.markdown_ext import expand
 
 
@@ -77,3 +77,17 @@ def test_an_unknown_pacer_shortcode_names_its_line_and_the_known_names():
 def test_bad_shortcodes_fail_loudly(shortcode, message):
     with pytest.raises(ValueError, match=message):
         expand(shortcode)
+
+
+def test_a_fence_opened_inside_a_fence_is_content():
+    # CommonMark: "```py" inside a ``` block is text; the block ends at the next bare ```.
+    lines = ["```md", "```py", "x", "```", "after", "```"]
+    assert code_lines(lines) == [True, True, True, True, False, True]
+    assert [fence.body for fence in fences(lines)] == [("```py", "x"), ()]
+
+
+def test_a_closing_fence_must_match_the_opening_one():
+    lines = ["````", "```", "~~~~", "````", "text"]
+    assert code_lines(lines) == [True, True, True, True, False]
+    unclosed = ["~~~", "a", "```"]
+    assert code_lines(unclosed) == [True, True, True]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import doctest
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
+from .fences import fences
+
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
@@ -37,31 +37,8 @@ class Outcome:
 
 def fenced_blocks(text: str, page: str) -> Iterator[Block]:
     """Every fenced code block in a Markdown text, dedented to its fence's indentation."""
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines):
-        opener = FENCE.match(lines[index])
-        if not opener:
-            index += 1
-            continue
-        indent, fence = opener.group("indent"), opener.group("fence")
-        body, start = [], index + 1
-        index += 1
-        while index < len(lines):
-            if _closes(FENCE.match(lines[index]), fence):
-                break
-            line = lines[index]
-            body.append(line[len(indent):] if line.startswith(indent) else line.lstrip())
-            index += 1
-        index += 1
-        yield Block(page, start + 1, "\n".join(body) + "\n")
-
-
-def _closes(match: re.Match | None, fence: str) -> bool:
-    if not match or match.group("info").strip():
-        return False
-    closer = match.group("fence")
-    return closer[0] == fence[0] and len(closer) >= len(fence)
+    for fence in fences(text.split("\n")):
+        yield Block(page, fence.start + 2, fence.source())
 
 
 def example_blocks(text: str, page: str) -> list[Block]:

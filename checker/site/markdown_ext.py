@@ -1,11 +1,12 @@
-"""Python-Markdown extension that expands shortcodes such as ``<!-- pacer:rule password.length -->``.
+"""Python-Markdown extension expanding shortcodes such as ``<!-- pacer:rule password.length -->``.
 
 An extension rather than an MkDocs hook, so the pages render (and a bad shortcode fails the build)
 under any engine that runs Markdown extensions: MkDocs, ProperDocs and Zensical alike.
 
 Syntax: ``<!-- pacer:NAME [ARG] [key=value] -->``; :data:`SHORTCODES` lists the names. Only
-comments that start with ``pacer:`` are shortcodes, so an editor's ``<!-- pacer:rule of thumb -->`` stays
-an ordinary comment; an unknown ``pacer:`` name stops the build with its line and the known names.
+comments that start with ``pacer:`` are shortcodes, so an editor's ``<!-- rule of thumb -->``
+stays an ordinary comment; an unknown ``pacer:`` name stops the build with its line and the known
+names.
 Shortcodes inside code fences are examples and are left alone.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -41,10 +43,10 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
 def expand(text: str) -> str:
     """Replace every shortcode outside code fences with its rendering."""
     lines = text.split("\n")
-    return "\n".join(
-        line if code else SHORTCODE.sub(lambda match: _render(match, number), line)
-        for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1)
-    )
+    out = []
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1):
+        out.append(line if code else SHORTCODE.sub(partial(_render, line=number), line))
+    return "\n".join(out)
 
 
 def _render(match: re.Match, line: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from ..rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
+from ..rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
 
 
 class ShortcodeError(ValueError):
