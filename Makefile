@@ -3,19 +3,31 @@
 #   make test    install what the tests need (Python packages, Debian chromium, npm packages),
 #                then run every test
 # Both are idempotent; a second run installs nothing new.
+#
+# A build is three steps around any engine (README, "How the site is built"):
+#   before: python -m checker.site generate   (court pages, picker, widget script)
+#   build:  mkdocs build                       (or properdocs build, or zensical build --clean)
+#   after:  python -m checker verify site      (and the pages' examples)
+# COURT=<id> make build builds the site for one court from build/court/mkdocs.yml.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+COURT  ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test setup browser lint bench
+.PHONY: serve build generate test setup browser lint bench
 
-serve: setup
+serve: setup generate
 	$(PY) -m mkdocs serve
 
 build: setup
-	$(PY) -m mkdocs build
+	$(PY) -m mkdocs build --config-file "$$(COURT=$(COURT) $(PY) -m checker.site generate)" --site-dir site
+	$(PY) -m checker verify site
+	$(PY) -m checker.site examples docs
+
+generate: setup
+	$(PY) -m checker.site generate
 
 test: setup browser
 	$(PY) -m ruff check .
@@ -26,7 +38,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[site,test]'
 	touch $@
 
 # Playwright drives Debian's chromium; it cannot download a browser of its own here.

@@ -1,4 +1,4 @@
-"""``python -m checker``: check fields from JSON, print the rules, or check interactively.
+"""``python -m checker``: check fields from JSON, print the rules, check HTML, print the widget.
 
 Exit codes: 0 ok, 1 a rule failed (or the verifier found a mismatch), 2 bad input or usage.
 A password is never read from the command line: only from standard input or a hidden prompt.
@@ -10,7 +10,7 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .engine import FAIL, PASS, SKIP, FieldError, Report, check
 from .export import export_json
@@ -23,14 +23,38 @@ class UsageError(Exception):
     """Bad input: reported as one line on stderr with exit code 2."""
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one line and exit 2 (shared by every command line here)."""
+
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(message)
 
 
+def command_parser(prog: str, description: str) -> tuple[Parser, argparse._SubParsersAction]:
+    parser = Parser(prog=prog, description=description)
+    return parser, parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+
+def run(
+    parser: argparse.ArgumentParser,
+    commands: dict[str, Callable[[argparse.Namespace], int]],
+    argv: Sequence[str] | None,
+    errors: tuple[type[Exception], ...] = (),
+) -> int:
+    """Parse ``argv`` and run its command; ``errors`` (and usage errors) print one line, exit 2."""
+    name = parser.prog.split()[-1]
+    try:
+        args = parser.parse_args(argv)
+        if getattr(args, "ruleset", None) is not None:
+            get_ruleset(args.ruleset)
+        return commands[args.command](args)
+    except (UsageError, UnknownRuleSet, *errors) as error:
+        print(f"{name}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m checker", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser, commands = command_parser("python -m checker", __doc__.splitlines()[0])
 
     check_cmd = commands.add_parser("check", help="check one JSON object read from stdin")
     check_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
@@ -45,18 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify_cmd = commands.add_parser("verify", help="check rule statements in built HTML")
     verify_cmd.add_argument("site_dir", metavar="SITE_DIR")
     verify_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
+
+    commands.add_parser("widget", help="print the password checker's script (rules included)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-        if getattr(args, "ruleset", None) is not None:
-            get_ruleset(args.ruleset)
-        return _COMMANDS[args.command](args)
-    except (UsageError, UnknownRuleSet, FieldError) as error:
-        print(f"checker: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    return run(build_parser(), _COMMANDS, argv, errors=(FieldError,))
 
 
 def _read_fields(stream) -> dict[str, str]:
@@ -134,7 +153,15 @@ def _cmd_verify(args) -> int:
     return verify_main(args.site_dir, args.ruleset)
 
 
+def _cmd_widget(args) -> int:
+    from .widget import bundle
+
+    sys.stdout.write(bundle())
+    return EXIT_OK
+
+
 _COMMANDS = {
+    "widget": _cmd_widget,
     "check": _cmd_check,
     "rules": _cmd_rules,
     "interactive": _cmd_interactive,

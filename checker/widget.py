@@ -4,7 +4,7 @@ The script replaces a page's ``data-checker`` element (its no-JavaScript HTML co
 :func:`checker.site.render.render_widget`) with the live checklist and the fields; the DOM contract
 is in ``widget.js`` and docs/webmasters.md.
 
-``python -m checker.widget > pacer-checker.js`` writes the script for a court webmaster.
+``python -m checker widget > pacer-checker.js`` writes the script for a court webmaster.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from .export import export
 
 SCRIPT = Path(__file__).with_name("widget.js")
-# Where the MkDocs hook (overrides/hooks/widget.py) publishes the bundle in the built site.
+# Where the site generator (checker.site.generate) writes the bundle, under docs/.
 SCRIPT_PATH = "assets/pacer-checker.js"
 _PLACEHOLDER = "/*@rules@*/ null"
 
@@ -34,6 +34,3 @@ def bundle() -> str:
         raise RuntimeError(f"{SCRIPT.name} must contain {_PLACEHOLDER!r} exactly once")
     return source.replace(_PLACEHOLDER, rules_json())
 
-
-if __name__ == "__main__":
-    print(bundle(), end="")

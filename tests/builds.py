@@ -21,13 +21,52 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(
-    site_dir: Path, *, config: Path | None = None, env: dict | None = None, cwd: Path = ROOT
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+
+def generate(
+    *, config: Path | None = None, env: dict | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build`` the way a person would; returns the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    """The step before any build (``python -m checker.site generate``); prints the config."""
+    command = [sys.executable, "-m", "checker.site", "generate"]
     if config is not None:
-        command += ["--config-file", str(config)]
+        command += ["--config", str(config)]
+    return _run(command, env, cwd)
+
+
+def mkdocs_build(
+    site_dir: Path,
+    *,
+    config: Path | None = None,
+    env: dict | None = None,
+    cwd: Path = ROOT,
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess:
+    """Build the site the way ``make build`` does: generate, then the engine's build.
+
+    ``COURT`` in ``env`` makes a one-court build. Zensical has no site-dir option: it writes
+    ``site/`` beside the configuration, so ``site_dir`` must be that folder for it.
+    """
+    generated = generate(config=config, env=env, cwd=cwd)
+    if generated.returncode != 0:
+        return generated
+    config_file = str(cwd / generated.stdout.strip().splitlines()[-1])
+    if engine == "zensical":
+        expected = Path(config_file).parent / "site"
+        if site_dir.resolve() != expected.resolve():
+            raise ValueError(f"zensical writes {expected}, not {site_dir}")
+        command = [_tool("zensical"), "build", "--clean", "--strict", "--config-file", config_file]
+    else:
+        command = [sys.executable, "-m", engine, "build", "--site-dir", str(site_dir)]
+        command += ["--config-file", config_file]
+    return _run(command, env, cwd)
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def _run(command: list[str], env: dict | None, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         command,
         cwd=cwd,
@@ -44,7 +83,8 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "overrides", "checker", "seeds"):
         source = ROOT / name
         if source.is_dir():
-            skip = shutil.ignore_patterns("__pycache__")
+            # Generated files are left behind: the copy's build generates its own.
+            skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-checker.js")
             shutil.copytree(source, destination / name, ignore=skip)
         elif source.exists():
             shutil.copy2(source, destination / name)

@@ -14,15 +14,12 @@ from bs4 import BeautifulSoup
 from builds import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
 
-from checker.site import tailoring
 from checker.site.court_pages import (
-    PANEL_TOKEN,
+    VariantError,
     court_page_markdown,
     facts_panel,
-    fill_panel,
-    fill_values,
     filter_variants,
-    value_tokens,
+    rebase_links,
 )
 from checker.site.courts import (
     COLUMNS,
@@ -32,6 +29,7 @@ from checker.site.courts import (
     load_registry,
     refresh,
 )
+from checker.site.tailoring import GENERIC
 
 DATA = DEFAULT_CSV.parent
 
@@ -231,20 +229,32 @@ def _render(text: str) -> str:
 
 
 @pytest.mark.parametrize("court_id", ["mnd", "mieb", "vib"])
-def test_one_render_per_type_equals_a_render_per_court(registry, court_id):
-    """The build renders the guide once per court type and fills in each court's values."""
+def test_a_court_page_is_the_guide_with_the_courts_values(registry, court_id):
     court = registry.get(court_id)
-    page = court_page_markdown(GUIDE, court.type)
-    try:
-        tailoring.current = court.values()
-        direct = fill_panel(_render(page), court, registry)
-        tailoring.current = value_tokens()
-        shared = fill_panel(fill_values(_render(page), court), court, registry)
-    finally:
-        tailoring.current = None
-    assert shared == direct
-    assert PANEL_TOKEN not in shared and "COURTVALUE" not in shared
-    assert court.ecf_host in shared
+    html = _render(court_page_markdown(GUIDE, court, registry, picker="index.md"))
+    assert "pacer:court" not in html
+    assert f"Intro for {court.values()['name']}." in html
+    assert GENERIC["ecf_link"] not in html
+    assert f'<a href="https://{court.ecf_host}">{court.ecf_host}</a>' in html
+    assert '<div class="court-facts"' in html and 'href="index.md"' in html
+    kept, dropped = ("Civil", "Adversary") if court.type == "district" else ("Adversary", "Civil")
+    assert kept in html and dropped not in html
+
+
+def test_a_variant_that_is_not_a_block_of_its_own_is_an_error():
+    with pytest.raises(VariantError, match="line 3: data-variant must open"):
+        filter_variants('Intro.\n\nText <span data-variant="district">Civil</span>.', "district")
+
+
+def test_rebase_links_moves_relative_targets_only():
+    text = (
+        "[a](upgrade.md#step-2) [b](https://pacer.uscourts.gov) [c](#here) [d](/root)\n"
+        "[ref]: sources.md\n```md\n[e](code.md)\n```"
+    )
+    assert rebase_links(text, "../") == (
+        "[a](../upgrade.md#step-2) [b](https://pacer.uscourts.gov) [c](#here) [d](/root)\n"
+        "[ref]: ../sources.md\n```md\n[e](code.md)\n```"
+    )
 
 
 # ---- the built site ------------------------------------------------------------------------
@@ -261,7 +271,7 @@ def test_every_court_has_a_page_with_its_host_and_only_its_menus(built_site, reg
     for court in registry:
         path = built_site / "courts" / court.id / "index.html"
         html = path.read_text(encoding="utf-8")
-        assert "COURTVALUE" not in html and PANEL_TOKEN not in html, court.id
+        assert "pacer:court" not in html, court.id
         article = _article(path)
         text = article.get_text(" ", strip=True)
         links = article.select("a[href*='//ecf.']")
@@ -275,7 +285,7 @@ def test_every_court_has_a_page_with_its_host_and_only_its_menus(built_site, reg
         else:
             assert "Bankruptcy" in text and "Adversary" in text, court.id
             assert "Criminal" not in text, court.id
-        assert article.find_parent(class_="court-sheet") or article.select_one(".court-sheet")
+        assert article.select_one(f'.court-facts[data-court="{court.id}"]'), court.id
 
 
 def test_court_pages_stay_out_of_search(built_site):

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -63,15 +63,9 @@ def personal_data() -> dict[str, str]:
 
 
 def _site_host() -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return urlsplit(config.get("site_url") or "").netloc
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !ENV and !relative tags (only site_url is needed)."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    """The host the build publishes as its own (site_url, after SITE_URL is applied)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return urlsplit(config.site_url or "").netloc
 
 
 def _is_remote(url: str, own_host: str) -> bool:

@@ -1,16 +1,18 @@
 """Court pages from the one link guide: the Markdown a court's page is built from, the court
 facts panel, the court picker, and the filter that keeps only the court's variant.
 
-Engine-neutral (plain strings in, strings out); overrides/hooks/courts.py adapts it to MkDocs.
+Engine-neutral (plain strings in, strings out); :mod:`checker.site.generate` writes the pages.
 
-The link guide marks court-type variants with md_in_html blocks::
+The link guide marks court-type variants with md_in_html blocks, each opening tag on its own line
+(a ``data-variant`` anywhere else is an error, so nothing meant for one court type leaks)::
 
     <div data-variant="bankruptcy" markdown>
     ...
     </div>
 
 A court page keeps the blocks for its court type and drops the others *before* Markdown renders,
-so the dropped headings stay out of the table of contents too.
+so the dropped headings stay out of the table of contents too. ``generic`` marks a block for the
+generic guide only (such as the link to the court picker).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 
 from .courts import Court, Fact, Registry, Source, long_date
 from .fences import code_lines
+from .tailoring import fill_court_values
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
 _VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
@@ -33,14 +36,23 @@ def variants(value: str) -> set[str]:
     return set(re.split(r"[\s|,]+", value.strip().lower())) - {""}
 
 
+class VariantError(ValueError):
+    """A ``data-variant`` the filter cannot see as a block of its own."""
+
+
 def filter_variants(markdown: str, court_type: str) -> str:
     """Drop the ``data-variant`` blocks that do not include ``court_type``."""
     out: list[str] = []
     depth = 0  # > 0 while inside a dropped block
     lines = markdown.split("\n")
-    for line, code in zip(lines, code_lines(lines), strict=True):
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1):
         if depth == 0:
             match = None if code else _VARIANT_OPEN.match(line)
+            if not code and not match and _VARIANT_ATTR.search(line):
+                raise VariantError(
+                    f"line {number}: data-variant must open a <div ... markdown> block on a line "
+                    f"of its own: {line.strip()!r}"
+                )
             if match and court_type not in variants(match.group(1)):
                 depth = 1
                 continue
@@ -48,26 +60,6 @@ def filter_variants(markdown: str, court_type: str) -> str:
             continue
         depth += len(_DIV_OPEN.findall(line)) - len(_DIV_CLOSE.findall(line))
     return "\n".join(out)
-
-
-def drop_other_variants_html(page_html: str, court_type: str) -> str:
-    """Fallback after rendering: drop elements marked for another court type.
-
-    Catches variants that :func:`filter_variants` cannot see (an inline ``<span data-variant>``,
-    or a block whose opening tag shares its line with other text).
-    """
-    marked = _VARIANT_ATTR.findall(page_html)
-    if all(court_type in variants(value) for value in marked):
-        return page_html  # the usual case: parsing 188 pages would cost seconds
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page_html, "html.parser")
-    dropped = False
-    for element in soup.select("[data-variant]"):
-        if not element.decomposed and court_type not in variants(element["data-variant"]):
-            element.decompose()
-            dropped = True
-    return str(soup) if dropped else page_html
 
 
 def split_h1(markdown: str) -> tuple[str, str, str]:
@@ -192,37 +184,35 @@ def facts_panel(court: Court, registry: Registry) -> str:
 # ---- pages -----------------------------------------------------------------------------------
 
 
-PANEL_TOKEN = "COURTFACTSPANEL"
+def court_page_markdown(guide: str, court: Court, registry: Registry, picker: str = "") -> str:
+    """The link guide (body, front matter already removed) written for one court.
 
-
-def court_page_markdown(guide: str, court_type: str, picker: str = "") -> str:
-    """The link guide (body, front matter already removed) for courts of one type.
-
-    The court's own facts go where :data:`PANEL_TOKEN` stands (see :func:`fill_panel`), so the
-    Markdown is the same for every court of a type and renders once per type.
+    Only the court's variant blocks stay, every ``<!-- pacer:court KEY -->`` becomes the court's
+    value, an introduction names the court and its facts panel goes before the first section.
     ``picker`` is a Markdown link target for the court picker; empty leaves the link out.
     """
-    body = filter_variants(guide, court_type)
-    intro = (
-        "This version is for **<!-- pacer:court name -->**. "
-        "Its CM/ECF site is <!-- pacer:court ecf_link -->."
-    )
+    values = court.values()
+    body = fill_court_values(filter_variants(guide, court.type), values)
+    intro = f"This version is for **{values['name']}**. Its CM/ECF site is {values['ecf_link']}."
     if picker:
         intro += f" [Not your court? Find your court]({picker}){{ .court-picker-link }}"
-    panel = f"## Your court {{ #your-court }}\n\n{PANEL_TOKEN}"
+    panel = f"## Your court {{ #your-court }}\n\n{facts_panel(court, registry)}"
     return insert_after_h1(insert_before_h2(body, panel), intro)
 
 
-def fill_panel(page_html: str, court: Court, registry: Registry) -> str:
-    """Put the court's facts panel where the Markdown had :data:`PANEL_TOKEN`."""
-    panel = facts_panel(court, registry)
-    filled = page_html.replace(f"<p>{PANEL_TOKEN}</p>", panel, 1)
-    if filled == page_html:
-        raise ValueError(f"court page for {court.id}: the facts panel placeholder is missing")
-    return filled
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)(?![a-z][a-z0-9+.-]*:|[#/])(?=\S)")
 
 
-def picker_markdown(registry: Registry, link: str = "../link-{id}.md") -> str:
+def rebase_links(markdown: str, prefix: str) -> str:
+    """Relative Markdown link targets prefixed with ``prefix`` (a page moved one folder down)."""
+    lines = markdown.split("\n")
+    return "\n".join(
+        line if code else _LINK_TARGET.sub(lambda m: m.group(1) + prefix, line)
+        for line, code in zip(lines, code_lines(lines), strict=True)
+    )
+
+
+def picker_markdown(registry: Registry, link: str = "{id}.md") -> str:
     """The court picker: every court by state and name, a plain list that works without script.
 
     ``link`` is the Markdown link target pattern for a court page.
@@ -230,7 +220,7 @@ def picker_markdown(registry: Registry, link: str = "../link-{id}.md") -> str:
     sections = []
     for state, courts in registry.by_state().items():
         items = "\n".join(
-            f'- [{c.name}]({link.format(id=c.id)}) <span class="court-id">({c.id})</span>'
+            f'- [{c.name}]({link.format(id=c.id)}){{ data-court="{c.id}" }}'
             for c in courts
         )
         sections.append(
@@ -266,34 +256,3 @@ def single_court_picker_markdown(court: Court, guide: str = "../link.md") -> str
         f"This edition of PACER Help is for the {court.name}.\n\n"
         f"[Link your CM/ECF account at this court]({guide})\n"
     )
-
-
-# ---- one render per court type ---------------------------------------------------------------
-# Rendering the guide's Markdown costs about 50 ms a page; 188 renders would add ~10 s to every
-# build. Court pages of one type differ only in the court's values, so the guide renders once per
-# type with a placeholder token for each ``<!-- pacer:court KEY -->`` value, and each court's page is
-# that HTML with the tokens replaced.
-
-
-def value_tokens() -> dict[str, str]:
-    """Placeholder values, one per shortcode key: letters and digits, so Markdown leaves them be."""
-    from . import tailoring
-
-    return {key: f"COURTVALUE{index}X" for index, key in enumerate(tailoring.GENERIC)}
-
-
-def fill_values(text: str, court: Court) -> str:
-    """Replace the placeholder tokens with the court's values, rendered as the shortcode would."""
-    from . import tailoring
-
-    if "COURTVALUE" not in text:
-        return text
-    previous = tailoring.current
-    tailoring.current = court.values()
-    try:
-        for key, token in value_tokens().items():
-            if token in text:
-                text = text.replace(token, tailoring.court_value(key))
-    finally:
-        tailoring.current = previous
-    return text

@@ -8,13 +8,13 @@ Data lives next to this module, in ``checker/site/data/``:
   utility sits, other notes), each with its source.
 
 A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
-so a typo in the data stops the site build instead of publishing a wrong address. The MkDocs hook
-(overrides/hooks/courts.py) builds the court pages from this registry; :meth:`Court.values`
-gives the ``<!-- pacer:court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
+so a typo in the data stops the site build instead of publishing a wrong address. The generator
+(:mod:`checker.site.generate`) writes the court pages from this registry; :meth:`Court.values`
+gives the ``<!-- pacer:court KEY -->`` values (see :mod:`checker.site.tailoring`).
 
-Run ``python -m checker.site courts [CSV]`` to validate a data file and print a summary, and
-``python -m checker.site courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF Lookup
-feed (docs/webmasters.md, "Refresh the court data").
+``python -m checker.site courts [CSV]`` validates a data file and prints a summary;
+``python -m checker.site courts --refresh FEED.json [CSV]`` rewrites the data from PACER's Court
+CM/ECF Lookup feed (docs/webmasters.md, "Refresh the court data").
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import html
 import json
 import os
 import re
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -551,31 +550,11 @@ def refresh(feed_path: Path, csv_path: Path = DEFAULT_CSV) -> list[str]:
     return notes
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m checker.site courts [CSV]`` checks the data; ``... refresh FEED.json [CSV]``
-    rewrites it from PACER's feed."""
-    args = sys.argv[1:] if argv is None else list(argv)
-    try:
-        if args[:1] == ["refresh"]:
-            if len(args) < 2:
-                print("usage: python -m checker.site courts refresh FEED.json [CSV]", file=sys.stderr)
-                return 2
-            csv_path = Path(args[2]) if len(args) > 2 else DEFAULT_CSV
-            for note in refresh(Path(args[1]), csv_path):
-                print(f"note: {note}", file=sys.stderr)
-            args = [str(csv_path)]
-        reg = load_registry(args[0] if args else None)
-    except (CourtDataError, OSError, json.JSONDecodeError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    with_facts = sum(1 for c in reg if c.facts != CourtFacts())
-    print(
-        f"{reg.path}: {len(reg)} courts ({reg.count('district')} district, "
-        f"{reg.count('bankruptcy')} bankruptcy), as of {reg.as_of.isoformat()}; "
+def summary(registry: Registry) -> str:
+    """One line about a registry: where it is read from, how many courts, as of when."""
+    with_facts = sum(1 for c in registry if c.facts != CourtFacts())
+    return (
+        f"{registry.path}: {len(registry)} courts ({registry.count('district')} district, "
+        f"{registry.count('bankruptcy')} bankruptcy), as of {registry.as_of.isoformat()}; "
         f"{with_facts} with extra facts"
     )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,15 +1,18 @@
 """Court-specific words in the link guide: ``<!-- pacer:court KEY -->`` shortcodes.
 
-On the generic guide each key renders as generic text; a court build or a generated court page
-sets :data:`current` to that court's values first (see overrides/hooks/courts.py), so the same
-Markdown serves all 188 courts without forking the prose.
+On the generic guide (``docs/link.md`` as written) each key renders as generic text through the
+Markdown extension. A court's page is written by the generator (:mod:`checker.site.generate`),
+which replaces each shortcode with that court's value before any engine sees the Markdown; so the
+same prose serves all 188 courts, and no value passes through module state.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
+from .fences import code_lines
 from .render import ShortcodeError
 
 # Generic renderings, used when no court is selected. Values are HTML-safe Markdown fragments.
@@ -18,7 +21,7 @@ GENERIC: Mapping[str, str] = {
     "ecf_link": "your court's CM/ECF site",
     "ecf_host": "ecf.<em>court</em>.uscourts.gov",
     "website_link": "your court's website",
-    # Added for the court pages (values come from checker.courts.Court.values).
+    # Added for the court pages (values come from checker.site.courts.Court.values).
     "court_type": "court",
     "menus": "Civil and Criminal (district courts) or Bankruptcy and Adversary (bankruptcy courts)",
     "entry_link": (
@@ -30,14 +33,26 @@ GENERIC: Mapping[str, str] = {
     "go_live": "the date your court went live on NextGen CM/ECF",
 }
 
-# The court whose values pages render with; None means the generic guide.
-current: Mapping[str, str] | None = None
+COURT_SHORTCODE = re.compile(r"<!--\s*pacer:court\s+(?P<key>[^\s>]+)\s*-->")
 
 
-def court_value(key: str) -> str:
+def court_value(key: str, values: Mapping[str, str] | None = None) -> str:
+    """The text for ``key``: the court's own value when ``values`` has one, else the generic.
+
+    Keys ending in ``_link`` are HTML already; other values are plain text and escaped here.
+    """
     if key not in GENERIC:
         raise ShortcodeError(f"unknown court key {key!r}; valid: {', '.join(GENERIC)}")
-    if current is None or not current.get(key):
+    value = (values or {}).get(key)
+    if not value:
         return GENERIC[key]
-    return current[key] if key.endswith("_link") else html.escape(current[key])
+    return value if key.endswith("_link") else html.escape(value)
 
+
+def fill_court_values(markdown: str, values: Mapping[str, str]) -> str:
+    """``markdown`` with every court shortcode outside code fences replaced by its value."""
+    lines = markdown.split("\n")
+    return "\n".join(
+        line if code else COURT_SHORTCODE.sub(lambda m: court_value(m.group("key"), values), line)
+        for line, code in zip(lines, code_lines(lines), strict=True)
+    )

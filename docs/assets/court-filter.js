@@ -19,7 +19,9 @@
       var heading = section.querySelector("h2");
       var state = heading ? heading.textContent : "";
       section.querySelectorAll("li").forEach(function (item) {
-        entries.push({ item: item, section: section, text: normalise(state + " " + item.textContent) });
+        var link = item.querySelector("[data-court]");
+        var id = link ? link.getAttribute("data-court") : "";
+        entries.push({ item: item, section: section, text: normalise(state + " " + item.textContent + " " + id) });
       });
     });
 
