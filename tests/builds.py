@@ -42,7 +42,8 @@ def mkdocs_build(
     cwd: Path = ROOT,
     engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess:
-    """Build the site the way ``make build`` does: generate, then the engine's build.
+    """Build the site the way ``make build`` does: generate, the engine's build, then the drift
+    checks (``checker verify`` and the pages' examples); the first step that fails is returned.
 
     ``COURT`` in ``env`` makes a one-court build. Zensical has no site-dir option: it writes
     ``site/`` beside the configuration, so ``site_dir`` must be that folder for it.
@@ -59,7 +60,17 @@ def mkdocs_build(
     else:
         command = [sys.executable, "-m", engine, "build", "--site-dir", str(site_dir)]
         command += ["--config-file", config_file]
-    return _run(command, env, cwd)
+    # The checks run once, after the build, as in `make build` (the plugin would repeat them).
+    steps = [
+        (command, {"CHECKER_VERIFY": "0"}),
+        ([sys.executable, "-m", "checker", "verify", str(site_dir)], {}),
+        ([sys.executable, "-m", "checker.site", "examples", str(cwd / "docs")], {}),
+    ]
+    for step, extra in steps:
+        result = _run(step, {**(env or {}), **extra}, cwd)
+        if result.returncode != 0:
+            return result
+    return result
 
 
 def _tool(name: str) -> str:

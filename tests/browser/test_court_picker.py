@@ -50,7 +50,7 @@ def test_a_court_page_prints_as_a_one_court_sheet(page, site_url):
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".court-picker-link"):
         assert not page.locator(chrome).first.is_visible(), chrome
-    facts = page.locator(".court-sheet .court-facts")
+    facts = page.locator(".court-facts")
     assert facts.is_visible()
     text = page.locator("article").inner_text()
     assert "ecf.mnd.uscourts.gov" in text and "Criminal" in text and "Adversary" not in text
