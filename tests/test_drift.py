@@ -1,11 +1,13 @@
 """Prose cannot drift from the rules: page examples, the verifier, and mutation tests of the build.
 
-The build hook (overrides/hooks/verify.py) runs these same checks; the tests run them again over
-the built site so the guarantee holds under an engine that ignores MkDocs hooks.
+Every build runs these checks after the engine (``make build``; tests/builds.py does the same), so
+the guarantee holds under an engine that runs no plugins; under ``mkdocs serve`` the optional
+``pacer-help`` plugin runs them on each rebuild.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -196,3 +198,36 @@ def test_a_marked_2021_passage_passes(project, tmp_path):
     result, site = build(project, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert quote in re.sub(r"\s+", " ", (site / "changes" / "index.html").read_text())
+
+
+def test_plain_mkdocs_build_fails_through_the_plugin(project, tmp_path):
+    # Without make's steps: the plugin generates the pages and checks them (mkdocs serve too).
+    with (project / "docs" / "upgrade.md").open("a") as text:
+        text.write(f"\n\n{stale_sentence()}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "plain")],
+        cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, **small_court_data(tmp_path / "courts")},
+    )
+    assert result.returncode != 0
+    assert f"upgrade/index.html: {stale_sentence()}" in result.stdout + result.stderr
+    assert (project / "docs" / "courts" / "mnd.md").exists()
+
+
+EDITOR_COMMENTS = "<!-- rule of thumb: keep sentences short -->\n\n<!-- rules for editors -->\n"
+
+
+def test_editor_comments_do_not_change_the_build(project, tmp_path, built_site):
+    with (project / "docs" / "rules.md").open("a") as text:
+        text.write("\n\n" + EDITOR_COMMENTS)
+    result, site = build(project, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def article(root: Path) -> str:
+        html = (root / "rules" / "index.html").read_text()
+        body = html[html.index("<article") : html.index("</article>")]
+        return re.sub(r"\s+", " ", re.sub(r"<!--.*?-->", "", body))
+
+    rules_page = (site / "rules" / "index.html").read_text()
+    assert "<!-- rule of thumb: keep sentences short -->" in rules_page
+    assert article(site) == article(built_site)

@@ -23,7 +23,7 @@ def test_filter_narrows_the_list_and_announces_the_count(page, site_url):
 
     box.fill("mieb")
     assert [t.strip() for t in visible.all_inner_texts()] == [
-        "United States Bankruptcy Court for the Eastern District of Michigan (mieb)"
+        "United States Bankruptcy Court for the Eastern District of Michigan"
     ]
     visible.first.get_by_role("link").click()
     page.wait_for_url("**/courts/mieb/")
