@@ -1,0 +1,80 @@
+"""``python -m checker.site``: the site's own steps, before and after an engine builds it.
+
+- ``generate [--court ID]``: write the pages and assets that come from data (before a build);
+  prints the configuration file to build with.
+- ``examples [DOCS]``: run every ``>>>`` example in the pages (exit 1 when one fails).
+- ``courts [CSV] [--refresh FEED]``: validate the court data, or rewrite it from PACER's feed.
+
+Exit codes as in ``python -m checker``: 0 fine, 1 a check failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..cli import EXIT_FAIL, EXIT_OK, command_parser, run
+from .court_pages import VariantError
+from .courts import CourtDataError, UnknownCourtError, load_registry, refresh, summary
+from .examples import run_docs
+from .generate import GenerateError, Project, generate
+from .render import ShortcodeError
+
+
+def build_parser():
+    parser, commands = command_parser("python -m checker.site", __doc__.splitlines()[0])
+    gen = commands.add_parser("generate", help="write the generated pages and assets")
+    gen.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
+                     help="a site for one court (default: $COURT)")
+    gen.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+
+    examples = commands.add_parser("examples", help="run the pages' >>> examples")
+    examples.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
+
+    courts = commands.add_parser("courts", help="validate (or refresh) the court data")
+    courts.add_argument("csv", nargs="?", default=None, metavar="CSV")
+    courts.add_argument("--refresh", metavar="FEED", help="PACER's Court CM/ECF Lookup feed (JSON)")
+    return parser
+
+
+def _generate(args) -> int:
+    config = generate(Project.at(args.config), args.court)
+    print(os.path.relpath(config))
+    return EXIT_OK
+
+
+def _examples(args) -> int:
+    failed = 0
+    for outcome in run_docs(args.docs_dir):
+        if outcome.failures:
+            failed += 1
+            print(f"{outcome.page}: {outcome.failures} of {outcome.examples} examples failed")
+            print(outcome.report, end="")
+    return EXIT_FAIL if failed else EXIT_OK
+
+
+def _courts(args) -> int:
+    path = args.csv
+    if args.refresh:
+        from .courts import DEFAULT_CSV
+
+        csv_path = Path(path) if path else DEFAULT_CSV
+        for note in refresh(Path(args.refresh), csv_path):
+            print(f"note: {note}", file=sys.stderr)
+        path = str(csv_path)
+    print(summary(load_registry(path)))
+    return EXIT_OK
+
+
+COMMANDS = {"generate": _generate, "examples": _examples, "courts": _courts}
+ERRORS = (
+    CourtDataError, UnknownCourtError, GenerateError, VariantError, ShortcodeError, OSError,
+    json.JSONDecodeError,
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(build_parser(), COMMANDS, argv, errors=ERRORS)
