@@ -24,7 +24,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..facts import Fact, book
-from ..verify import BLOCKS, excerpt, sentences
+from ..verify import BLOCKS, SENTENCE_BREAK, excerpt
 
 SKIPPED = {"script", "style", "pre", "code", "template", "textarea", "svg", "kbd", "samp"}
 MARKERS = ("data-fact", "data-source")
@@ -103,12 +103,19 @@ def check_html(
         return []
     soup = BeautifulSoup(html, "html.parser")
     return [
-        TypedDate(page, excerpt(sentence), match.group(0), ids)
+        TypedDate(page, excerpt(sentence_around(text, match)), match.group(0), ids)
         for text in prose(soup)
-        for sentence in sentences(text)
         for pattern, ids in patterns.items()
-        for match in pattern.finditer(sentence)
+        for match in pattern.finditer(text)
     ]
+
+
+def sentence_around(text: str, match: re.Match) -> str:
+    """The sentence (or sentences: "Dec. 31" looks like a sentence end) holding the match."""
+    ends = list(SENTENCE_BREAK.finditer(text))
+    start = max((m.end() for m in ends if m.end() <= match.start()), default=0)
+    end = min((m.start() for m in ends if m.start() >= match.end()), default=len(text))
+    return text[start:end]
 
 
 def prose(soup: BeautifulSoup) -> Iterator[str]:
