@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from .engine import FAIL, PASS, SKIP, FieldError, Report, check
 from .export import export_json
+from .facts import FactsError
 from .passwordrules import passwordrules
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
 
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "ruleset", None) is not None:
             get_ruleset(args.ruleset)
         return _COMMANDS[args.command](args)
-    except (UsageError, UnknownRuleSet, FieldError) as error:
+    except (UsageError, UnknownRuleSet, FieldError, FactsError) as error:
         print(f"checker: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
