@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .engine import FAIL, PASS, SKIP, FieldError, Report, check
 from .export import export_json
+from .facts import FactsError
 from .passwordrules import passwordrules
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
 
@@ -86,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(build_parser(), _COMMANDS, argv, errors=(FieldError,))
+    return run(build_parser(), _COMMANDS, argv, errors=(FieldError, FactsError))
 
 
 def _read_fields(stream) -> dict[str, str]:
