@@ -100,11 +100,17 @@ def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
 
 
 def _rule(rules: RuleSet, rule_id: str):
+    """A rule, or a fact of the rule set (such as ``password.change``): both have a sentence and
+    parameters, so ``rule`` and ``param`` shortcodes state either without a typed number."""
     try:
         return rules.rule(rule_id)
     except KeyError:
-        valid = ", ".join(rules.rule_ids)
-        raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}") from None
+        pass
+    for fact in rules.facts:
+        if fact.id == rule_id:
+            return fact
+    valid = ", ".join(rules.rule_ids + tuple(fact.id for fact in rules.facts))
+    raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}")
 
 
 def _source_link(source) -> str:
