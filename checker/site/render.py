@@ -92,7 +92,8 @@ def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
     )
     return (
         "<table data-rules-changes>"
-        f"<caption>Rules that changed between {before.name} and {after.name}</caption>"
+        # Titles, not rule-set ids: attorneys read this table (the ids stay in data-ruleset).
+        "<caption>Rules that changed</caption>"
         f'<thead><tr><th scope="col">Before ({html.escape(before.title)})</th>'
         f'<th scope="col">Now ({html.escape(after.title)})</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
