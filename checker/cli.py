@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from .engine import FAIL, PASS, SKIP, FieldError, Report, check
 from .export import export_json
+from .passwordrules import passwordrules
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "json", "passwordrules")
 
 
 class UsageError(Exception):
@@ -37,7 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules_cmd = commands.add_parser("rules", help="print the rules")
     rules_cmd.add_argument("--ruleset", default=None, metavar="NAME")
-    rules_cmd.add_argument("--json", action="store_true", help="the JSON the widget reads")
+    rules_cmd.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text; json (what the widget reads); passwordrules (for password managers: the bare "
+        "string with --ruleset, else one 'NAME: RULES' line per rule set)",
+    )
+    rules_cmd.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="same as --format json"
+    )
 
     ask_cmd = commands.add_parser("interactive", help="ask for each field, hiding passwords")
     ask_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
@@ -82,8 +93,12 @@ def _cmd_check(args) -> int:
 
 def _cmd_rules(args) -> int:
     names = [args.ruleset] if args.ruleset else list(RULESETS)
-    if args.json:
+    if args.format == "json":
         sys.stdout.write(export_json({name: RULESETS[name] for name in names}))
+        return EXIT_OK
+    if args.format == "passwordrules":
+        for name in names:
+            print(passwordrules(name) if args.ruleset else f"{name}: {passwordrules(name)}")
         return EXIT_OK
     for name in names:
         print(describe_ruleset(name))
@@ -99,9 +114,9 @@ def describe_ruleset(name: str) -> str:
         lines.append(f"  {rule.id}: {rule.text()}{unverified}")
         lines.append(f"      source: {rule.source.title}, {rule.source.date}")
     for fact in ruleset.facts:
-        lines.append(f"  note: {fact.text()}")
+        lines.append(f"  note: {fact.sentence()}")
     if ruleset.status:
-        lines.append(f"  status: {ruleset.status}")
+        lines.append(f"  status: {ruleset.status.sentence()}")
     return "\n".join(lines) + "\n"
 
 

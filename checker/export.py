@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
-from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Fact, Rule, RuleSet
+from .facts import Fact, Source, build_date
+from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Rule, RuleSet
 
 SCHEMA_VERSION = 1
 
@@ -21,12 +21,22 @@ def rule_to_dict(rule: Rule) -> dict[str, Any]:
         "text": rule.text(),
         "interpretation": rule.explain(),
         "verified": rule.verified,
-        "source": dataclasses.asdict(rule.source),
+        "source": source_to_dict(rule.source),
     }
 
 
+def source_to_dict(source: Source) -> dict[str, str]:
+    return {"title": source.title, "url": source.url, "date": source.date, "note": source.note}
+
+
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    return {"id": fact.id, "text": fact.text(), "source": dataclasses.asdict(fact.source)}
+    """The fact as stated on the build date (SOURCE_DATE_EPOCH, else today)."""
+    return {
+        "id": fact.id,
+        "text": fact.sentence(build_date()),
+        "source": source_to_dict(fact.source),
+        "sources": [source_to_dict(source) for source in fact.sources],
+    }
 
 
 def ruleset_to_dict(ruleset: RuleSet) -> dict[str, Any]:
@@ -34,7 +44,7 @@ def ruleset_to_dict(ruleset: RuleSet) -> dict[str, Any]:
         "name": ruleset.name,
         "title": ruleset.title,
         "summary": ruleset.summary,
-        "status": ruleset.status,
+        "status": ruleset.status.sentence(build_date()) if ruleset.status else "",
         "rules": [rule_to_dict(rule) for rule in ruleset.rules],
         "facts": [fact_to_dict(fact) for fact in ruleset.facts],
     }

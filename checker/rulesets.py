@@ -13,10 +13,13 @@ fact the code can compute (see :func:`checker.rulesets.differences`).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from .facts import Fact, Source, get_fact
 
 FIELDS: tuple[str, ...] = ("username", "password", "confirm", "first_name", "last_name", "email")
 
@@ -30,16 +33,6 @@ FIELD_LABELS: Mapping[str, str] = MappingProxyType(
         "email": "email address",
     }
 )
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a rule or fact comes from."""
-
-    title: str
-    url: str
-    date: str
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,26 +66,23 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Fact:
-    """A fact attached to a rule set that the checker cannot check (it is about time, not text)."""
-
-    id: str
-    sentence: str
-    params: Mapping[str, Any]
-    source: Source
-
-    def text(self) -> str:
-        return self.sentence.format(**self.params)
-
-
-@dataclass(frozen=True)
 class RuleSet:
     name: str
     title: str
     summary: str
     rules: tuple[Rule, ...]
-    facts: tuple[Fact, ...] = ()
-    status: str = ""
+    # Ids of dated facts (checker/data/facts.toml) that come with the rule set, and of the fact
+    # that says whether the rule set is in force; read through :attr:`facts` and :attr:`status`.
+    fact_ids: tuple[str, ...] = ()
+    status_id: str = ""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(get_fact(fact_id) for fact_id in self.fact_ids)
+
+    @property
+    def status(self) -> Fact | None:
+        return get_fact(self.status_id) if self.status_id else None
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -110,22 +100,24 @@ def _params(**values: Any) -> Mapping[str, Any]:
 
 
 UPGRADE_SCREEN = Source(
-    title="PACER upgrade screen, Security tab note, as reproduced in the S.D. Miss. bankruptcy "
-    "court's guide (seed 000)",
-    url="seeds/000_7f599267b7c4a986.txt",
-    date="2019-10-29",
-    note="The court's guide is revision 10-29-2019; the note is PACER's own text on its screen.",
+    title="PACER's upgrade screen (the note on its Security tab), as reproduced in the upgrade "
+    "guide of the U.S. Bankruptcy Court for the Southern District of Mississippi",
+    url="https://www.mssb.uscourts.gov/RoboHelp/ECF_Docketing_Guide/Pacer/"
+    "2-MSSB_Upgrade_Individual_PACER_ACCT_Rev_10-29-2019.htm",
+    published=dt.date(2019, 10, 29),
+    note="The note is PACER's own text on its screen.",
+    seed="000_7f599267b7c4a986.txt",
 )
 
 ANNOUNCEMENT_2025 = Source(
     title='PACER announcement "Additional Security Enhancements Coming Soon"',
     url="https://pacer.uscourts.gov/announcements/2025/06/27/additional-security-enhancements-coming-soon",
-    date="2025-06-27",
+    published=dt.date(2025, 6, 27),
 )
 
 NOT_IN_2025 = (
-    "The 2025 announcement does not state this rule; it is kept from the upgrade screen "
-    "(seed 000) until PACER says otherwise. Not confirmed by any current PACER page."
+    "The 2025 announcement does not state this rule; the checker keeps it from the upgrade "
+    "screen until PACER says otherwise. No current PACER page confirms it."
 )
 
 _WHOLE_VALUE = (
@@ -134,8 +126,8 @@ _WHOLE_VALUE = (
 )
 _ANY_PART = (
     "A part is a run of {min_part} or more letters or digits; other characters split parts. "
-    "Case does not matter. Reading \u201cany part\u201d this way is our interpretation: "
-    "PACER does not say how it measures a part."
+    "Case does not matter. PACER does not say how it measures a part; "
+    "the checker reads \u201cany part\u201d this way."
 )
 
 PACER_2021 = RuleSet(
@@ -287,33 +279,8 @@ PACER_2025 = _revise(
     },
     title="PACER rules announced on June 27, 2025",
     summary="The password standards PACER announced on June 27, 2025.",
-    status=(
-        "PACER began enforcing these standards on August 25, 2025. Some courts said on "
-        "September 15, 2025 that enforcement was temporarily delayed. We could not confirm "
-        "whether or when it resumed, so the checker applies these rules."
-    ),
-    facts=(
-        Fact(
-            id="password.change",
-            sentence="You must change your password every {days} days.",
-            params=_params(days=180),
-            source=ANNOUNCEMENT_2025,
-        ),
-        Fact(
-            id="mfa",
-            sentence=(
-                "If you e-file (CM/ECF filing access), you must use multifactor authentication "
-                "(MFA) by {deadline}."
-            ),
-            params=_params(deadline="December 31, 2025"),
-            source=Source(
-                title='PACER announcement "Multifactor Authentication Coming Soon"',
-                url="https://pacer.uscourts.gov/announcements/2025/05/02/multifactor-authentication-coming-soon",
-                date="2025-05-02",
-                note="Deadline as repeated by court notices (wvsd, orb, mnb).",
-            ),
-        ),
-    ),
+    status_id="password-enforcement",
+    fact_ids=("password-change", "mfa-deadline"),
 )
 
 RULESETS: Mapping[str, RuleSet] = MappingProxyType({rs.name: rs for rs in (PACER_2021, PACER_2025)})

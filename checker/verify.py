@@ -334,9 +334,9 @@ def _days(low: str, rules: RuleSet) -> Iterator[tuple[str, str]]:
     if not match or "password" not in low:
         return
     facts = {fact.id: fact for fact in rules.facts}
-    if "password.change" not in facts:
+    if "password-change" not in facts:
         return
-    days = facts["password.change"].params["days"]
+    days = facts["password-change"].params["days"]
     if _number(match.group(1)) != days:
         yield f"change every {match.group(1)} days", f"change every {days} days"
 

@@ -65,17 +65,46 @@ def test_registry_matches_the_shared_data():
 def test_seed_courts_carry_their_seed_facts(registry):
     mieb = registry.get("mieb")
     assert mieb.facts.go_live.date.isoformat() == "2021-06-01"
-    assert mieb.facts.entry_link.label == "E-Filing (CM/ECF)"
-    assert "NextGen Items" in mieb.facts.utility.path
+    assert mieb.facts.entry_link.params["label"] == "E-Filing (CM/ECF)"
+    assert "NextGen Items" in mieb.facts.utility.params["path"]
     for court_id in ("iasd", "mnd"):
         facts = registry.get(court_id).facts
-        assert facts.entry_link.label == "Document Filing System"
-        assert "NextGen Release 1.1 Menu Items" in facts.utility.fallback
+        assert facts.entry_link.params["label"] == "Document Filing System"
+        assert "NextGen Release 1.1 Menu Items" in facts.utility.params["fallback"]
     assert registry.get("mssb").facts.go_live is not None
-    for court in registry:  # every fact names a source
-        facts = court.facts
-        for fact in (facts.go_live, facts.entry_link, facts.utility, *facts.notes):
-            assert fact is None or fact.source.title
+
+
+def test_every_court_fact_cites_a_source_someone_can_look_up(registry):
+    facts = [
+        fact
+        for court in registry
+        for fact in (court.facts.go_live, court.facts.entry_link, court.facts.utility)
+        + court.facts.notes
+        if fact is not None
+    ]
+    assert len(facts) > 20
+    for fact in facts:
+        source = fact.source
+        assert source.url.startswith("http") or source.seed, fact.id
+        assert "research" not in source.title and "not recorded" not in source.title, fact.id
+        assert "seed" not in source.title, fact.id  # seed numbers stay off attorney pages
+        assert fact.checked_on.isoformat() == "2026-11-23"  # the file's default
+
+
+def test_a_court_fact_without_an_address_is_rejected(tmp_path):
+    path = _corrupt(tmp_path, lambda lines: None)
+    facts = json.loads((tmp_path / "court_facts.json").read_text())
+    facts["courts"]["mdd"]["go_live"]["source"] = {"title": "A notice somewhere"}
+    (tmp_path / "court_facts.json").write_text(json.dumps(facts))
+    with pytest.raises(CourtDataError, match=r"'mdd'.go_live.source: expected a 'url'"):
+        load_registry(path)
+
+
+def test_the_court_data_date_is_the_court_data_fact(registry):
+    from checker.facts import get_fact
+
+    assert get_fact("court-data").date == registry.as_of
+    assert registry.source.title == "PACER's Court CM/ECF Lookup"
 
 
 def test_unknown_court_suggests_close_matches(registry):
@@ -172,9 +201,12 @@ def test_facts_panel_without_a_website_or_known_facts(registry):
     panel = facts_panel(nmid, registry)
     assert "Not listed in PACER's court data" in panel
     assert "https://ecf.nmid.uscourts.gov" in panel
-    assert "January 31, 2022" in panel  # its go-live notice
-    vib = facts_panel(registry.get("vib"), registry)
-    assert "exact go-live date is not recorded" in vib and "January 10, 2023" in vib
+    assert "exact go-live date is not recorded" in panel
+    assert 'from <a href="https://pacer.uscourts.gov/file-case/court-cmecf-lookup">' in panel
+    assert '<span data-fact="court-data">January 10, 2023</span>' in panel
+    assert "archive" not in panel and "splashingdiamonds" not in panel
+    wawb = facts_panel(registry.get("wawb"), registry)
+    assert "February 4, 2019" in wawb and "wawb.uscourts.gov/linking" in wawb
 
 
 # ---- page Markdown -------------------------------------------------------------------------

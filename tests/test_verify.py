@@ -12,7 +12,7 @@ P_MIN, P_MAX = NEW.rule("password.length").params["min"], NEW.rule("password.len
 U_MIN, U_MAX = NEW.rule("username.length").params["min"], NEW.rule("username.length").params["max"]
 OLD_MIN = OLD.rule("password.length").params["min"]
 RUN = NEW.rule("password.repeat").params["run"]
-DAYS = next(f for f in NEW.facts if f.id == "password.change").params["days"]
+DAYS = next(f for f in NEW.facts if f.id == "password-change").params["days"]
 WORDS = {2: "two", 3: "three", 4: "four"}
 
 AGREE = [

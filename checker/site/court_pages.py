@@ -18,7 +18,8 @@ from __future__ import annotations
 import html
 import re
 
-from .courts import Court, Fact, Registry, Source, long_date
+from ..facts import Fact, Source
+from .courts import Court, Registry, long_date
 from .fences import code_lines
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
@@ -122,6 +123,11 @@ def _path_html(path: tuple[str, ...]) -> str:
     return " → ".join(f"<strong>{html.escape(p)}</strong>" for p in path)
 
 
+def _as_of(registry: Registry, fact_id: str = "court-data") -> str:
+    """The court data's date, marked as the dated fact it is (checker/data/facts.toml)."""
+    return f'<span data-fact="{fact_id}">{long_date(registry.as_of)}</span>'
+
+
 def facts_panel(court: Court, registry: Registry) -> str:
     """The court's own facts, as an HTML block (a heading and a description list)."""
     name = html.escape(court.name)
@@ -138,24 +144,22 @@ def facts_panel(court: Court, registry: Registry) -> str:
         ("Menus after linking", " and ".join(f"<strong>{m}</strong>" for m in court.menus)),
     ]
     if facts.entry_link:
-        where = "the court's CM/ECF site" if facts.entry_link.on == "ecf" else "the court's website"
+        entry = facts.entry_link.params
+        where = "the court's CM/ECF site" if entry["on"] == "ecf" else "the court's website"
         rows.append(
             (
                 "Way in to CM/ECF",
-                f"On {where}, click <strong>{html.escape(facts.entry_link.label)}</strong>. "
+                f"On {where}, click <strong>{html.escape(entry['label'])}</strong>. "
                 f"<small>Source: {_source_html(facts.entry_link.source)}.</small>",
             )
         )
     if facts.utility:
-        fallback = (
-            f" If it is not there: {_path_html(facts.utility.fallback)}."
-            if facts.utility.fallback
-            else ""
-        )
+        path, fallback_path = facts.utility.params["path"], facts.utility.params["fallback"]
+        fallback = f" If it is not there: {_path_html(fallback_path)}." if fallback_path else ""
         rows.append(
             (
                 "Where the link utility is",
-                f"{_path_html(facts.utility.path)}.{fallback} "
+                f"{_path_html(path)}.{fallback} "
                 f"<small>Source: {_source_html(facts.utility.source)}.</small>",
             )
         )
@@ -170,9 +174,9 @@ def facts_panel(court: Court, registry: Registry) -> str:
         rows.append(
             (
                 "NextGen CM/ECF",
-                f"Live on NextGen CM/ECF by {long_date(registry.as_of)}, according to PACER's "
-                f"court data ({html.escape(court.software_version)}). The exact go-live date "
-                "is not recorded here.",
+                f"Live on NextGen CM/ECF by {_as_of(registry, 'nextgen-all-courts')}, according "
+                f"to {_source_html(registry.source)} ({html.escape(court.software_version)}). "
+                "The exact go-live date is not recorded here.",
             )
         )
     if facts.notes:
@@ -183,7 +187,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
         f'<div class="court-facts" data-court="{court.id}" data-court-type="{court.type}">\n'
         f"<dl>{body}</dl>\n"
         f'<p class="court-facts__as-of">Court names and addresses come from '
-        f"{_source_html(registry.source)}, as of {long_date(registry.as_of)}. "
+        f"{_source_html(registry.source)}, as of {_as_of(registry)}. "
         "If an address does not work, check the court's website.</p>\n"
         "</div>"
     )
@@ -246,7 +250,7 @@ District courts and bankruptcy courts are separate courts with separate CM/ECF a
 If you e-file in both, link your account at each one.
 
 This list has {len(registry)} courts ({districts} district and {bankruptcies} bankruptcy),
-from PACER's court data as of {long_date(registry.as_of)}.
+from PACER's Court CM/ECF Lookup as of {_as_of(registry)}.
 
 <div class="court-filter" data-court-filter hidden>
 <label for="court-filter-input">Filter courts by name, state or court id</label>

@@ -13,8 +13,8 @@ so a typo in the data stops the site build instead of publishing a wrong address
 gives the ``<!-- pacer:court KEY -->`` shortcode values (see :mod:`checker.tailoring`).
 
 Run ``python -m checker.site courts [CSV]`` to validate a data file and print a summary, and
-``python -m checker.site courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF Lookup
-feed (docs/webmasters.md, "Refresh the court data").
+``python -m checker.site courts refresh FEED.json`` to rewrite the data from PACER's Court CM/ECF
+Lookup feed (docs/webmasters.md, "Refresh the court data").
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
+
+from ..facts import Fact, Source
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
@@ -52,6 +55,13 @@ TYPES = ("district", "bankruptcy")
 ID_PATTERN = re.compile(r"[a-z]{2,6}")
 PACER_ID_PATTERN = re.compile(r"[A-Z0-9]{3,8}")
 FACT_KEYS = ("go_live", "entry_link", "utility", "notes")
+# The kind of fact (checker.facts.REVIEW_DAYS) each key holds: how soon it must be re-checked.
+FACT_KINDS = {
+    "go_live": "event",
+    "entry_link": "procedure",
+    "utility": "procedure",
+    "notes": "procedure",
+}
 MENUS = {"district": ("Civil", "Criminal"), "bankruptcy": ("Bankruptcy", "Adversary")}
 
 
@@ -64,26 +74,6 @@ class UnknownCourtError(KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str = ""
-    seed: str = ""
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One known specific of a court, with where it comes from."""
-
-    text: str
-    source: Source
-    date: dt.date | None = None
-    label: str = ""
-    on: str = ""
-    path: tuple[str, ...] = ()
-    fallback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +124,7 @@ class Court:
         )
         ecf_link = f'<a href="{self.ecf_url}">{self.ecf_host}</a>'
         values = {
-            # A noun phrase, like the generic "your court": "help desk at <!-- pacer:court name -->".
+            # A noun phrase like the generic "your court": "help desk at <!-- pacer:court name -->".
             # Without "United States", which every court shares, to keep sentences short.
             "name": "the " + self.name.removeprefix("United States "),
             "ecf_host": self.ecf_host,
@@ -151,14 +141,14 @@ class Court:
             else f"the court's CM/ECF site, {ecf_link}"
         )
         if entry:
-            values["entry_link"] = f"<strong>{html.escape(entry.label)}</strong>"
+            values["entry_link"] = f"<strong>{html.escape(entry.params['label'])}</strong>"
             values["entry_page_link"] = (
                 f"the court's CM/ECF site, {ecf_link}"
-                if entry.on == "ecf"
+                if entry.params["on"] == "ecf"
                 else f"the court's website, {website}"
             )
         if self.facts.utility:
-            values["utility_menu"] = " → ".join(self.facts.utility.path[:-1])
+            values["utility_menu"] = " → ".join(self.facts.utility.params["path"][:-1])
         if self.facts.go_live and self.facts.go_live.date:
             values["go_live"] = long_date(self.facts.go_live.date)
         return values
@@ -344,13 +334,16 @@ def _source(raw: object, where: str) -> Source:
     url = raw.get("url", "")
     if url and _http_url_or_empty(url, {}):
         raise CourtDataError(f"{where}.source.url: expected an http(s) URL, got {url!r}")
-    return Source(raw["title"], url, raw.get("seed", ""))
+    if not url and not raw.get("seed"):
+        # A fact nobody can look up is left out rather than printed with a vague source.
+        raise CourtDataError(f"{where}.source: expected a 'url' (or the 'seed' file it is kept in)")
+    return Source(title=raw["title"], url=url, seed=raw.get("seed", ""))
 
 
-def _fact(raw: object, where: str) -> Fact:
+def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
     if not isinstance(raw, dict):
         raise CourtDataError(f"{where}: expected an object, got {raw!r}")
-    allowed = {"date", "text", "label", "on", "path", "fallback", "source"}
+    allowed = {"date", "text", "label", "on", "path", "fallback", "source", "checked_on"}
     unknown = set(raw) - allowed
     if unknown:
         raise CourtDataError(
@@ -364,14 +357,23 @@ def _fact(raw: object, where: str) -> Fact:
             raise CourtDataError(f"{where}.{key}: expected a list of menu labels, got {value!r}")
     if raw.get("on", "website") not in ("website", "ecf"):
         raise CourtDataError(f"{where}.on: expected 'website' or 'ecf', got {raw['on']!r}")
+    if "checked_on" in raw:
+        checked_on = _iso_date(raw["checked_on"], f"{where}.checked_on")
     return Fact(
+        id=fact_id,
+        kind=kind,
+        sources=(_source(raw.get("source"), where),),
+        checked_on=checked_on,
         text=raw.get("text", ""),
-        source=_source(raw.get("source"), where),
         date=_iso_date(raw["date"], f"{where}.date") if "date" in raw else None,
-        label=raw.get("label", ""),
-        on=raw.get("on", ""),
-        path=tuple(raw.get("path", ())),
-        fallback=tuple(raw.get("fallback", ())),
+        params=MappingProxyType(
+            {
+                "label": raw.get("label", ""),
+                "on": raw.get("on", ""),
+                "path": tuple(raw.get("path", ())),
+                "fallback": tuple(raw.get("fallback", ())),
+            }
+        ),
     )
 
 
@@ -385,6 +387,7 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
     entries = data.get("courts") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise CourtDataError(f"{path}: expected an object with a 'courts' object")
+    checked_on = _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
     result = {}
     for court_id, raw in entries.items():
         where = f"{path}, court {court_id!r}"
@@ -395,21 +398,27 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         if not isinstance(raw, dict) or set(raw) - set(FACT_KEYS):
             raise CourtDataError(f"{where}: expected an object with keys among {FACT_KEYS}")
         facts = {
-            key: _fact(raw[key], f"{where}.{key}")
+            key: _fact(
+                raw[key], f"{where}.{key}", f"{court_id}.{key}", FACT_KINDS[key], checked_on
+            )
             for key in ("go_live", "entry_link", "utility")
             if key in raw
         }
         if "go_live" in facts and facts["go_live"].date is None:
             raise CourtDataError(f"{where}.go_live.date: expected an ISO date (YYYY-MM-DD)")
-        if "entry_link" in facts and not facts["entry_link"].label:
+        if "entry_link" in facts and not facts["entry_link"].params["label"]:
             raise CourtDataError(f"{where}.entry_link.label: expected the link's label")
-        if "utility" in facts and len(facts["utility"].path) < 2:
+        if "utility" in facts and len(facts["utility"].params["path"]) < 2:
             raise CourtDataError(f"{where}.utility.path: expected at least two menu labels")
         notes = raw.get("notes", [])
         if not isinstance(notes, list):
             raise CourtDataError(f"{where}.notes: expected a list")
         result[court_id] = CourtFacts(
-            **facts, notes=tuple(_fact(n, f"{where}.notes[{i}]") for i, n in enumerate(notes))
+            **facts,
+            notes=tuple(
+                _fact(n, f"{where}.notes[{i}]", f"{court_id}.notes.{i}", FACT_KINDS["notes"], checked_on)
+                for i, n in enumerate(notes)
+            ),
         )
     return result
 
@@ -558,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args[:1] == ["refresh"]:
             if len(args) < 2:
-                print("usage: python -m checker.site courts refresh FEED.json [CSV]", file=sys.stderr)
+                usage = "usage: python -m checker.site courts refresh FEED.json [CSV]"
+                print(usage, file=sys.stderr)
                 return 2
             csv_path = Path(args[2]) if len(args) > 2 else DEFAULT_CSV
             for note in refresh(Path(args[1]), csv_path):

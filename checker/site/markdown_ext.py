@@ -17,7 +17,7 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import render, tailoring
+from . import render, render_facts, tailoring
 from .fences import code_lines
 from .render import ShortcodeError
 
@@ -31,10 +31,15 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
     "rules": (render.rules_list, True),
     "rules-table": (render.rules_table, True),
     "rules-changes": (render.changes_table, True),
-    "facts": (render.facts_list, True),
-    "ruleset-status": (render.ruleset_status, False),
+    "facts": (render_facts.facts_list, True),
+    "ruleset-status": (render_facts.ruleset_status, False),
     "widget": (render.render_widget, True),
     "court": (tailoring.court_value, False),
+    "fact": (render_facts.fact, False),
+    "date": (render_facts.date, False),
+    "checked": (render_facts.checked, False),
+    "sources": (render_facts.sources, False),
+    "passwordrules": (render_facts.passwordrules, False),
 }
 
 

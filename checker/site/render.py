@@ -7,7 +7,9 @@ sentence was rendered from, and a reader's tools can find it.
 from __future__ import annotations
 
 import html
+import os
 
+from ..facts import Source, us_date
 from ..rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
 
 
@@ -55,7 +57,7 @@ def rules_table(ruleset: str = DEFAULT_RULESET) -> str:
             "<tr>"
             f"<td>{_span(rules, rule.id, rule.text())}</td>"
             f"<td>{html.escape(rule.explain())}</td>"
-            f"<td>{_source_link(rule.source)}{caution}</td>"
+            f"<td>{source_link(rule.source, note=True)}{caution}</td>"
             "</tr>"
         )
     return (
@@ -66,18 +68,6 @@ def rules_table(ruleset: str = DEFAULT_RULESET) -> str:
         '<th scope="col">Source</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-
-
-def facts_list(ruleset: str = DEFAULT_RULESET) -> str:
-    rules = get_ruleset(ruleset)
-    items = "".join(
-        f"<li>{html.escape(f.text())} ({_source_link(f.source)})</li>" for f in rules.facts
-    )
-    return f'<ul class="fact-list" data-ruleset="{rules.name}">{items}</ul>'
-
-
-def ruleset_status(ruleset: str = DEFAULT_RULESET) -> str:
-    return html.escape(get_ruleset(ruleset).status)
 
 
 def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
@@ -114,12 +104,32 @@ def _rule(rules: RuleSet, rule_id: str):
     raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}")
 
 
-def _source_link(source) -> str:
+def source_link(source: Source, note: bool = False) -> str:
+    """The source's title (linked when it has an address) and its date, US style.
+
+    The date sits in ``<span data-source>`` so the hand-typed date check (checker.site.dates)
+    knows it was rendered, not typed; no ISO date is written, not even in an attribute.
+    ``note`` adds the source's note as a sentence.
+    """
     title = html.escape(source.title)
     if source.url.startswith("http"):
         title = f'<a href="{html.escape(source.url)}">{title}</a>'
-    note = f" {html.escape(source.note)}" if source.note else ""
-    return f"{title}, {html.escape(source.date)}.{note}"
+    if source.published:
+        title += f", <span data-source>{us_date(source.published)}</span>"
+    if not note:
+        return title
+    return f"{title}." + (f" {html.escape(source.note)}" if source.note else "")
+
+
+# A court or other site can build the pages without the live widget (docs/webmasters.md).
+WIDGET_ENV = "PACER_HELP_WIDGET"
+
+
+def widget_enabled() -> bool:
+    value = os.environ.get(WIDGET_ENV, "on").strip().lower()
+    if value not in ("on", "off", ""):
+        raise ShortcodeError(f"{WIDGET_ENV}: expected 'on' or 'off', got {value!r}")
+    return value != "off"
 
 
 def render_widget(ruleset: str = DEFAULT_RULESET) -> str:
@@ -130,9 +140,11 @@ def render_widget(ruleset: str = DEFAULT_RULESET) -> str:
     checklist and the fields (DOM contract: ``checker/widget.js`` and docs/webmasters.md). The
     fallback's sentences carry ``data-rule``/``data-ruleset`` like any rendered statement, so the
     drift verifier reads them; the live widget's items also carry ``data-state``, which rendered
-    prose never has.
+    prose never has. With ``PACER_HELP_WIDGET=off`` only the plain rules list is rendered.
     """
     rules = get_ruleset(ruleset)
+    if not widget_enabled():
+        return rules_list(rules.name)
     return (
         f'<div class="pacer-checker" data-checker data-ruleset="{rules.name}">'
         f"<p><strong>{html.escape(rules.title)}</strong></p>"
