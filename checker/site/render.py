@@ -29,13 +29,15 @@ def rule_sentence(rule_id: str, ruleset: str = DEFAULT_RULESET) -> str:
 
 
 def param(path: str, ruleset: str = DEFAULT_RULESET) -> str:
-    """One parameter, by ``rule.id.param`` (for example ``password.length.min``)."""
+    """One parameter, by ``rule.id.param`` (for example ``password.length.min``), or of a fact
+    that comes with the rule set (``password-change.days``), so no page types the number."""
     rules = get_ruleset(ruleset)
     rule_id, _, name = path.rpartition(".")
-    rule = _rule(rules, rule_id)
-    if name not in rule.params:
+    facts = {fact.id: fact for fact in rules.facts}
+    record = facts[rule_id] if rule_id in facts else _rule(rules, rule_id)
+    if name not in record.params:
         raise ShortcodeError(f"rule {rule_id!r} has no parameter {name!r}")
-    return f'<span data-param="{path}" data-ruleset="{rules.name}">{rule.params[name]}</span>'
+    return f'<span data-param="{path}" data-ruleset="{rules.name}">{record.params[name]}</span>'
 
 
 def rules_list(ruleset: str = DEFAULT_RULESET) -> str:
@@ -91,17 +93,11 @@ def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
 
 
 def _rule(rules: RuleSet, rule_id: str):
-    """A rule, or a fact of the rule set (such as ``password.change``): both have a sentence and
-    parameters, so ``rule`` and ``param`` shortcodes state either without a typed number."""
     try:
         return rules.rule(rule_id)
     except KeyError:
-        pass
-    for fact in rules.facts:
-        if fact.id == rule_id:
-            return fact
-    valid = ", ".join(rules.rule_ids + tuple(fact.id for fact in rules.facts))
-    raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}")
+        valid = ", ".join(rules.rule_ids)
+        raise ShortcodeError(f"unknown rule {rule_id!r} in {rules.name}; valid: {valid}") from None
 
 
 def source_link(source: Source, note: bool = False) -> str:
