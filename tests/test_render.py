@@ -43,6 +43,16 @@ def test_shortcodes_in_code_fences_are_left_as_written():
     assert expanded.count("data-rule=") == 1
 
 
+def test_shortcodes_in_inline_code_are_left_as_written():
+    text = (
+        "| `<!-- pacer:rules -->` | a list | and ``<!-- pacer:rule x -->`` |"
+        " <!-- pacer:rule password.length -->"
+    )
+    expanded = expand(text)
+    assert "`<!-- pacer:rules -->`" in expanded and "``<!-- pacer:rule x -->``" in expanded
+    assert expanded.count("data-rule=") == 1
+
+
 def test_code_lines_mark_fences_and_their_contents():
     lines = ["a", "~~~~", "```", "~~~", "~~~~", "b", "    ```py", "c", "    ```"]
     assert code_lines(lines) == [False, True, True, True, True, False, True, True, True]
