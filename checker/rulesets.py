@@ -277,8 +277,8 @@ PACER_2025 = _revise(
             ignore_last_domain_label=True,
         ),
     },
-    title="PACER rules announced on June 27, 2025",
-    summary="The password standards PACER announced on June 27, 2025.",
+    title="PACER rules announced in June 2025",
+    summary="The password standards PACER announced in June 2025.",
     status_id="password-enforcement",
     fact_ids=("password-change", "mfa-deadline"),
 )

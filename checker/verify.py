@@ -215,8 +215,11 @@ def passages(soup: BeautifulSoup) -> Iterator[tuple[str, str | None]]:
             yield text, key[1]
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(])")
+
+
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(])", text) if s]
+    return [s for s in SENTENCE_BREAK.split(text) if s]
 
 
 def excerpt(sentence: str, width: int = 120) -> str:

@@ -86,8 +86,8 @@ def _render(match: re.Match, line: int) -> str:
         rendered = renderer(*args, **options)
     except TypeError as error:
         raise ShortcodeError(f"line {line}: bad shortcode {match.group(0)!r}: {error}") from None
-    except ShortcodeError as error:
-        raise ShortcodeError(f"line {line}: {match.group(0)!r}: {error}") from None
+    except ShortcodeError as error:  # keep the subclass (a stale fact is a StaleFactError)
+        raise type(error)(f"line {line}: {match.group(0)!r}: {error}") from None
     return f"\n\n{rendered}\n\n" if block else rendered
 
 

@@ -1,0 +1,124 @@
+"""Which dated facts are past their review-by date, and which pages state them.
+
+Engine-neutral: reads the Markdown sources, not a built site, so it runs before any build (the
+pre-build step calls :func:`stale_facts_report`) and under MkDocs, ProperDocs or Zensical alike.
+A page states a fact when it uses ``<!-- pacer:fact|date|checked|sources ID -->``, or the rule-set
+shortcodes that render facts (``pacer:facts``, ``pacer:ruleset-status``). Court facts
+(checker/site/data/court_facts.json) are stated on their court's generated page.
+
+``python -m checker.site.facts_check DOCS_DIR [--on YYYY-MM-DD]`` prints one line per stale fact;
+exit 0 when none is stale, 1 when some are, 2 on bad usage or bad data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..facts import Fact, FactsError, book, build_date, us_date
+from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from .courts import CourtDataError, registry
+from .fences import code_lines
+from .markdown_ext import SHORTCODE
+
+FACT_SHORTCODES = frozenset({"fact", "date", "checked", "sources"})
+EXIT_OK, EXIT_STALE, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class StaleFact:
+    fact: Fact
+    pages: tuple[str, ...]
+
+    def __str__(self) -> str:
+        sources = "; ".join(f"{s.title} <{s.url}>" for s in self.fact.sources) or "the site itself"
+        pages = ", ".join(self.pages) or "no page"
+        return (
+            f"{self.fact.id}: review by {us_date(self.fact.review_by)} has passed "
+            f"(checked on {us_date(self.fact.checked_on)}); sources: {sources}; pages: {pages}"
+        )
+
+
+def stale_facts_report(docs_dir: Path | str, on: dt.date | None = None) -> list[StaleFact]:
+    """Each fact past its review-by date on ``on`` (the build date by default), with its pages."""
+    on = build_date() if on is None else on
+    used = fact_pages(Path(docs_dir))
+    found = [StaleFact(fact, tuple(sorted(used.get(fact.id, ())))) for fact in book().stale(on)]
+    for court in registry():
+        court_facts = court.facts
+        for fact in (court_facts.go_live, court_facts.entry_link, court_facts.utility):
+            if fact is not None and fact.is_stale(on):
+                found.append(StaleFact(fact, (f"the court page for {court.id}",)))
+        found += [
+            StaleFact(note, (f"the court page for {court.id}",))
+            for note in court_facts.notes
+            if note.is_stale(on)
+        ]
+    return found
+
+
+def fact_pages(docs_dir: Path) -> dict[str, set[str]]:
+    """Fact id -> the pages (paths relative to ``docs_dir``) whose shortcodes state it."""
+    pages: dict[str, set[str]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = path.relative_to(docs_dir).as_posix()
+        for fact_id in facts_in(path.read_text(encoding="utf-8")):
+            pages.setdefault(fact_id, set()).add(page)
+    return pages
+
+
+def facts_in(markdown: str) -> Iterator[str]:
+    """The ids of the facts a page's shortcodes state (code fences are examples, not uses)."""
+    lines = markdown.split("\n")
+    for line, code in zip(lines, code_lines(lines), strict=True):
+        if code:
+            continue
+        for match in SHORTCODE.finditer(line):
+            name, tokens = match.group("name"), match.group("args").split()
+            args = [t for t in tokens if "=" not in t]
+            options = dict(t.split("=", 1) for t in tokens if "=" in t)
+            if name in FACT_SHORTCODES and args:
+                yield args[0]
+            elif name in ("facts", "ruleset-status"):
+                yield from _ruleset_facts(name, options.get("ruleset", DEFAULT_RULESET))
+
+
+def _ruleset_facts(name: str, ruleset: str) -> Iterable[str]:
+    try:
+        rules = get_ruleset(ruleset)
+    except UnknownRuleSet:
+        return ()  # the page build reports the bad shortcode itself
+    return rules.fact_ids if name == "facts" else (rules.status_id,) if rules.status_id else ()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m checker.site.facts_check", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("docs_dir", metavar="DOCS_DIR", help="the Markdown sources (docs/)")
+    parser.add_argument(
+        "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="instead of the build date"
+    )
+    args = parser.parse_args(argv)  # exits 2 on bad usage
+    if not Path(args.docs_dir).is_dir():
+        print(f"facts_check: error: {args.docs_dir}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        on = args.on or build_date()
+        stale = stale_facts_report(args.docs_dir, on)
+    except (FactsError, CourtDataError) as error:
+        print(f"facts_check: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for item in stale:
+        print(item)
+    summary = f"{len(stale)} stale fact(s)" if stale else "no stale facts"
+    print(f"{summary} on {us_date(on)}", file=sys.stderr)
+    return EXIT_STALE if stale else EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
