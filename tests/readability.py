@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "U.S.", "No.", "Mr.", "Ms.", "Dr.", "vs.", "approx.")
 _BLOCKS = ("p", "ul", "ol", "pre", "table", "div", "details", "blockquote", "dl", "figure")
 _DROP = ("pre", "table", "script", "style", "nav", "form", "button", "svg")
+_CITATION = re.compile(r"Sources?:\s")
 
 
 @lru_cache(maxsize=1)
@@ -171,13 +172,17 @@ def _own_text(element: Tag) -> str:
 
 
 def _blocks(root: Tag) -> list[str]:
-    """Prose blocks in reading order: paragraphs, list items, definition terms and details."""
+    """Prose blocks in reading order: paragraphs, list items, definition terms and details.
+
+    A citation line ("Source: ..." or "Sources: ...") is a list of titles, not prose: like a
+    table, it is left out (official titles are long, and a reader scans them rather than reads).
+    """
     texts = []
     for element in root.find_all(("p", "li", "dt", "dd", "summary")):
         if element.find_parent(_DROP):
             continue
         text = _own_text(element)
-        if words(text):
+        if words(text) and not _CITATION.match(text):
             texts.append(text)
     return texts
 

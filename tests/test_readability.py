@@ -59,6 +59,16 @@ def test_formula_on_known_text():
     assert measure.syllables("unlistedword") >= 3  # the heuristic takes over
 
 
+def test_citation_lines_are_not_prose():
+    titles = "; ".join(["U.S. Bankruptcy Court for the Western District of Oklahoma, notice"] * 5)
+    cited = measure.analyse_html(f'<article class="md-content__inner"><p>Sources: {titles}.</p>'
+                                 "<p>Go to the website.</p></article>", "/x/")
+    assert cited.long_sentences == [] and cited.words == 4
+    prose = measure.analyse_html(f'<article class="md-content__inner"><p>See {titles}.</p>'
+                                 "</article>", "/x/")
+    assert prose.long_sentences and prose.failures()
+
+
 def test_list_items_end_sentences():
     html = (
         '<article class="md-content__inner"><h2>Upgrade</h2><ol><li>Go to the website</li>'

@@ -22,6 +22,13 @@ def test_rule_and_param_render_from_the_record():
     assert f'data-ruleset="pacer-2021">{rule.params["max"]}</span>' in out
 
 
+def test_param_reaches_the_facts_of_the_rule_set():
+    fact = next(f for f in RULESETS["pacer-2025"].facts if f.id == "password-change")
+    out = html("Every <!-- pacer:param password-change.days --> days.")
+    assert '<span data-param="password-change.days" data-ruleset="pacer-2025">' in out
+    assert f'>{fact.params["days"]}</span>' in out
+
+
 def test_block_shortcodes_list_every_rule():
     out = html("Intro.\n\n<!-- pacer:rules-table -->\n")
     for rule in RULESETS["pacer-2025"].rules:
@@ -33,6 +40,16 @@ def test_shortcodes_in_code_fences_are_left_as_written():
     text = "```md\n<!-- pacer:rule password.length -->\n```\n\n<!-- pacer:rule password.length -->"
     expanded = expand(text)
     assert expanded.startswith("```md\n<!-- pacer:rule password.length -->\n```")
+    assert expanded.count("data-rule=") == 1
+
+
+def test_shortcodes_in_inline_code_are_left_as_written():
+    text = (
+        "| `<!-- pacer:rules -->` | a list | and ``<!-- pacer:rule x -->`` |"
+        " <!-- pacer:rule password.length -->"
+    )
+    expanded = expand(text)
+    assert "`<!-- pacer:rules -->`" in expanded and "``<!-- pacer:rule x -->``" in expanded
     assert expanded.count("data-rule=") == 1
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -243,3 +246,122 @@ def test_every_mapping_is_needed(mapping):
     assert not redundant, "mappings that cover nothing of their own:\n" + "\n".join(
         map(str, redundant)
     )
+
+
+# The 2026 guides (seeds/guides.yml) ---------------------------------------------------------------
+# They have no seed document: each section with content maps to the sources it rests on, and the
+# page must link those sources in that section.
+
+GUIDES_FILE = SEEDS / "guides.yml"
+FACTS_FILE = ROOT / "checker" / "data" / "facts.toml"
+
+
+def load_guides() -> dict[str, list[dict]]:
+    return yaml.safe_load(GUIDES_FILE.read_text(encoding="utf-8"))["guides"]
+
+
+def fact_source_urls(fact_id: str | None = None) -> set[str]:
+    """Source addresses in facts.toml: of one fact, or of every source record."""
+    records = tomllib.loads(FACTS_FILE.read_text(encoding="utf-8"))
+    sources = records.get("sources", {})
+    if fact_id is None:
+        return {unquote(source["url"]) for source in sources.values()}
+    return {unquote(sources[name]["url"]) for name in records["facts"][fact_id]["sources"]}
+
+
+def _page_soup(site: Path, page: str) -> BeautifulSoup:
+    html_file = site / ("index.html" if page == "index.md" else page[:-3] + "/index.html")
+    return BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+
+
+def guide_sections(soup: BeautifulSoup) -> dict[str, set[str]]:
+    """Each h2/h3 section with content of its own (before the next heading), and the addresses of
+    other hosts it links. A heading that only introduces sub-sections is not a section here."""
+    article = soup.select_one("article") or soup
+    sections: dict[str, set[str]] = {}
+    for heading in article.find_all(["h2", "h3"]):
+        content = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h1", "h2", "h3"):
+                break
+            content.append(sibling)
+        if content:
+            sections[heading["id"]] = {
+                unquote(link["href"])
+                for element in content
+                for link in element.find_all("a", href=True)
+                if link["href"].startswith(("http://", "https://"))
+            }
+    return sections
+
+
+def guide_problems(site: Path, guides: dict[str, list[dict]]) -> list[str]:
+    """Unmapped or stale sections, and mapped sources a section does not link."""
+    listed = {
+        unquote(link["href"]) for link in _page_soup(site, "sources.md").find_all("a", href=True)
+    } | fact_source_urls()
+    problems = []
+    for page, entries in guides.items():
+        sections = guide_sections(_page_soup(site, page))
+        mapped = {entry["section"] for entry in entries}
+        unmapped, stale = sorted(sections.keys() - mapped), sorted(mapped - sections.keys())
+        problems += [f"{page}#{s}: section has no entry in guides.yml" for s in unmapped]
+        problems += [f"{page}#{s}: no such section on the page" for s in stale]
+        for entry in entries:
+            wanted = {unquote(url) for url in entry.get("sources", [])}
+            for fact_id in entry.get("facts", []):
+                wanted |= fact_source_urls(fact_id)
+            where = f"{page}#{entry['section']}"
+            if not wanted:
+                problems.append(f"{where}: no sources mapped")
+            problems += [f"{where}: not listed on sources.md or in facts.toml: {url}"
+                         for url in sorted(wanted - listed)]
+            problems += [f"{where}: source not linked in the section: {url}"
+                         for url in sorted(wanted - sections.get(entry["section"], wanted))]
+    return problems
+
+
+def test_the_guides_are_mapped():
+    guides = load_guides()
+    assert set(guides) == {"mfa.md", "password-change.md", "account.md"}
+    for page, entries in guides.items():
+        assert (ROOT / "docs" / page).exists(), page
+        for entry in entries:
+            assert entry.get("says", "").strip(), (page, entry)
+            assert entry.get("sources") or entry.get("facts"), (page, entry)
+
+
+def test_every_guide_section_links_its_listed_sources(built_site):
+    problems = guide_problems(built_site, load_guides())
+    assert not problems, "\n".join(problems)
+
+
+def test_a_section_without_its_source_link_fails(built_site, tmp_path):
+    """Not vacuous: drop the links from one step of a copy of the MFA page; the check names it."""
+    site = tmp_path / "site"
+    (site / "mfa").mkdir(parents=True)
+    (site / "sources").mkdir()
+    shutil.copy(built_site / "sources" / "index.html", site / "sources" / "index.html")
+    soup = _page_soup(built_site, "mfa.md")
+    heading = soup.find(id="step-1-check-your-email-address")
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        for link in sibling.find_all("a"):
+            link.unwrap()
+    (site / "mfa" / "index.html").write_text(str(soup), encoding="utf-8")
+    problems = guide_problems(site, {"mfa.md": load_guides()["mfa.md"]})
+    assert problems == [
+        "mfa.md#step-1-check-your-email-address: source not linked in the section: "
+        "https://pacer.uscourts.gov/announcements/2026/02/05/mfa-tips-and-resources"
+    ]
+
+
+def test_an_unmapped_section_and_an_unlisted_source_fail(built_site):
+    guides = copy.deepcopy(load_guides())
+    entries = guides["account.md"]
+    entries.pop(next(i for i, e in enumerate(entries) if e["section"] == "shared-firm-accounts"))
+    entries[0]["sources"].append("https://example.org/not-a-listed-source")
+    problems = guide_problems(built_site, {"account.md": entries})
+    assert "account.md#shared-firm-accounts: section has no entry in guides.yml" in problems
+    assert any("not listed on sources.md" in p and "example.org" in p for p in problems), problems

@@ -45,13 +45,29 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
 }
 
 
+# An inline code span: a run of backticks, its content, the same run again (CommonMark).
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
 def expand(text: str) -> str:
-    """Replace every shortcode outside code fences with its rendering."""
+    """Replace every shortcode outside code fences and inline code with its rendering (a page
+    that documents a shortcode writes it in backticks, and must show it as written)."""
     lines = text.split("\n")
-    out = []
-    for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1):
-        out.append(line if code else SHORTCODE.sub(partial(_render, line=number), line))
-    return "\n".join(out)
+    return "\n".join(
+        line if code else _expand_line(line, number)
+        for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1)
+    )
+
+
+def _expand_line(line: str, number: int) -> str:
+    render = partial(_render, line=number)
+    pieces, start = [], 0
+    for span in _INLINE_CODE.finditer(line):
+        pieces.append(SHORTCODE.sub(render, line[start : span.start()]))
+        pieces.append(span.group(0))
+        start = span.end()
+    pieces.append(SHORTCODE.sub(render, line[start:]))
+    return "".join(pieces)
 
 
 def _render(match: re.Match, line: int) -> str:

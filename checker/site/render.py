@@ -29,13 +29,15 @@ def rule_sentence(rule_id: str, ruleset: str = DEFAULT_RULESET) -> str:
 
 
 def param(path: str, ruleset: str = DEFAULT_RULESET) -> str:
-    """One parameter, by ``rule.id.param`` (for example ``password.length.min``)."""
+    """One parameter, by ``rule.id.param`` (for example ``password.length.min``), or of a fact
+    that comes with the rule set (``password-change.days``), so no page types the number."""
     rules = get_ruleset(ruleset)
     rule_id, _, name = path.rpartition(".")
-    rule = _rule(rules, rule_id)
-    if name not in rule.params:
+    facts = {fact.id: fact for fact in rules.facts}
+    record = facts[rule_id] if rule_id in facts else _rule(rules, rule_id)
+    if name not in record.params:
         raise ShortcodeError(f"rule {rule_id!r} has no parameter {name!r}")
-    return f'<span data-param="{path}" data-ruleset="{rules.name}">{rule.params[name]}</span>'
+    return f'<span data-param="{path}" data-ruleset="{rules.name}">{record.params[name]}</span>'
 
 
 def rules_list(ruleset: str = DEFAULT_RULESET) -> str:
@@ -82,7 +84,8 @@ def changes_table(old: str = "pacer-2021", new: str = DEFAULT_RULESET) -> str:
     )
     return (
         "<table data-rules-changes>"
-        f"<caption>Rules that changed between {before.name} and {after.name}</caption>"
+        # Titles, not rule-set ids: attorneys read this table (the ids stay in data-ruleset).
+        "<caption>Rules that changed</caption>"
         f'<thead><tr><th scope="col">Before ({html.escape(before.title)})</th>'
         f'<th scope="col">Now ({html.escape(after.title)})</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
