@@ -7,7 +7,7 @@
 # A build is three steps around any engine (README, "How the site is built"):
 #   before: python -m checker.site generate   (court pages, picker, widget script)
 #   build:  mkdocs build                       (or properdocs build, or zensical build --clean)
-#   after:  python -m checker verify site      (and the pages' examples)
+#   after:  python -m checker verify site      (then hand-typed fact dates, the pages' examples)
 # COURT=<id> make build builds the site for one court from build/court/mkdocs.yml.
 
 PYTHON ?= python3
@@ -25,6 +25,7 @@ build: setup
 	config=$$(COURT=$(COURT) $(PY) -m checker.site generate) && \
 	  CHECKER_VERIFY=0 $(PY) -m mkdocs build --site-dir site --config-file "$$config"
 	$(PY) -m checker verify site
+	$(PY) -m checker.site dates site
 	$(PY) -m checker.site examples docs
 
 generate: setup

@@ -43,7 +43,8 @@ def mkdocs_build(
     engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess:
     """Build the site the way ``make build`` does: generate, the engine's build, then the drift
-    checks (``checker verify`` and the pages' examples); the first step that fails is returned.
+    checks (``checker verify``, hand-typed fact dates, the pages' examples); the first step that
+    fails is returned.
 
     ``COURT`` in ``env`` makes a one-court build. Zensical has no site-dir option: it writes
     ``site/`` beside the configuration, so ``site_dir`` must be that folder for it.
@@ -64,6 +65,7 @@ def mkdocs_build(
     steps = [
         (command, {"CHECKER_VERIFY": "0"}),
         ([sys.executable, "-m", "checker", "verify", str(site_dir)], {}),
+        ([sys.executable, "-m", "checker.site", "dates", str(site_dir)], {}),
         ([sys.executable, "-m", "checker.site", "examples", str(cwd / "docs")], {}),
     ]
     for step, extra in steps:

@@ -7,8 +7,8 @@ import datetime as dt
 import markdown
 import pytest
 
+from checker.site.cli import main as site_main
 from checker.site.dates import check_dates
-from checker.site.dates import main as dates_main
 
 
 def page(tmp_path, body: str, name: str = "page.html"):
@@ -64,8 +64,8 @@ def test_a_date_among_params_counts_too(tmp_path):
 
 def test_the_command_exit_codes(tmp_path, capsys):
     site = page(tmp_path, "<p>PACER began upgrades on August 11, 2014.</p>")
-    assert dates_main([str(site)]) == 1
+    assert site_main(["dates", str(site)]) == 1
     assert "upgrades-began" in capsys.readouterr().out
     (site / "page.html").write_text("<p>Nothing dated.</p>")
-    assert dates_main([str(site)]) == 0
-    assert dates_main([str(tmp_path / "missing")]) == 2
+    assert site_main(["dates", str(site)]) == 0
+    assert site_main(["dates", str(tmp_path / "missing")]) == 2

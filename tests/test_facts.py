@@ -12,7 +12,7 @@ import pytest
 from checker import facts
 from checker.facts import FACTS_TOML, REVIEW_DAYS, FactsError, build_date, load, us_date
 from checker.site import render, render_facts
-from checker.site.facts_check import main as facts_check_main
+from checker.site.cli import main as site_main
 from checker.site.facts_check import stale_facts_report
 from checker.site.render_facts import StaleFactError
 
@@ -208,13 +208,12 @@ def test_the_report_lists_each_stale_fact_with_its_source_and_pages(tmp_path):
 
 def test_the_report_command_exit_codes(tmp_path, capsys):
     (tmp_path / "page.md").write_text("<!-- pacer:fact psc-hours -->\n")
-    assert facts_check_main([str(tmp_path), "--on", "2026-11-23"]) == 0
-    assert facts_check_main([str(tmp_path), "--on", "2030-01-01"]) == 1
+    assert site_main(["facts", str(tmp_path), "--on", "2026-11-23"]) == 0
+    assert site_main(["facts", str(tmp_path), "--on", "2030-01-01"]) == 1
     assert "psc-hours: review by May 22, 2027 has passed" in capsys.readouterr().out
-    assert facts_check_main([str(tmp_path / "missing")]) == 2
-    with pytest.raises(SystemExit) as caught:
-        facts_check_main([str(tmp_path), "--on", "soon"])
-    assert caught.value.code == 2
+    assert site_main(["facts", str(tmp_path / "missing")]) == 2
+    assert site_main(["facts", str(tmp_path), "--on", "soon"]) == 2
+    assert "argument --on: invalid" in capsys.readouterr().err
 
 
 def test_stale_facts_helper_matches_the_review_periods():

@@ -3,6 +3,8 @@
 - ``generate [--court ID]``: write the pages and assets that come from data (before a build);
   prints the configuration file to build with.
 - ``examples [DOCS]``: run every ``>>>`` example in the pages (exit 1 when one fails).
+- ``facts [DOCS] [--on DATE]``: list facts past their review-by date, with the pages stating them.
+- ``dates SITE``: find dates of dated facts typed by hand in a built site (after a build).
 - ``courts [CSV] [--refresh FEED]``: validate the court data, or rewrite it from PACER's feed.
 
 Exit codes as in ``python -m checker``: 0 fine, 1 a check failed, 2 bad input or usage.
@@ -10,14 +12,18 @@ Exit codes as in ``python -m checker``: 0 fine, 1 a check failed, 2 bad input or
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, command_parser, run
+from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
+from ..facts import FactsError, build_date, us_date
 from .court_pages import VariantError
+from .dates import check_dates
+from .facts_check import stale_facts_report
 from .courts import CourtDataError, UnknownCourtError, load_registry, refresh, summary
 from .examples import run_docs
 from .generate import GenerateError, Project, generate
@@ -33,6 +39,14 @@ def build_parser():
 
     examples = commands.add_parser("examples", help="run the pages' >>> examples")
     examples.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
+
+    facts = commands.add_parser("facts", help="list facts past their review-by date")
+    facts.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
+    facts.add_argument("--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                       help="instead of the build date ($SOURCE_DATE_EPOCH, else today)")
+
+    dates = commands.add_parser("dates", help="find hand-typed fact dates in built HTML")
+    dates.add_argument("site_dir", metavar="SITE")
 
     courts = commands.add_parser("courts", help="validate (or refresh) the court data")
     courts.add_argument("csv", nargs="?", default=None, metavar="CSV")
@@ -56,6 +70,30 @@ def _examples(args) -> int:
     return EXIT_FAIL if failed else EXIT_OK
 
 
+def _facts(args) -> int:
+    if not Path(args.docs_dir).is_dir():
+        raise UsageError(f"{args.docs_dir}: not a folder")
+    on = args.on or build_date()
+    stale = stale_facts_report(args.docs_dir, on)
+    for item in stale:
+        print(item)
+    summary = f"{len(stale)} stale fact(s)" if stale else "no stale facts"
+    print(f"{summary} on {us_date(on)}", file=sys.stderr)
+    return EXIT_FAIL if stale else EXIT_OK
+
+
+def _dates(args) -> int:
+    root = Path(args.site_dir)
+    if not root.is_dir() or not any(root.rglob("*.html")):
+        raise UsageError(f"{args.site_dir}: no .html files (build first?)")
+    found = check_dates(root)
+    for item in found:
+        print(item)
+    print(f"{len(found)} hand-typed fact date(s)" if found else "no hand-typed fact dates",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_FAIL if found else EXIT_OK
+
+
 def _courts(args) -> int:
     path = args.csv
     if args.refresh:
@@ -69,10 +107,16 @@ def _courts(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"generate": _generate, "examples": _examples, "courts": _courts}
+COMMANDS = {
+    "generate": _generate,
+    "examples": _examples,
+    "facts": _facts,
+    "dates": _dates,
+    "courts": _courts,
+}
 ERRORS = (
-    CourtDataError, UnknownCourtError, GenerateError, VariantError, ShortcodeError, OSError,
-    json.JSONDecodeError,
+    CourtDataError, UnknownCourtError, GenerateError, VariantError, ShortcodeError, FactsError,
+    OSError, json.JSONDecodeError,
 )
 
 

@@ -7,16 +7,14 @@ styles) each of these forms of such a date is a finding unless it sits inside an
 ``data-fact`` (a rendered fact) or ``data-source`` (a source's date rendered with its link):
 "December 31, 2025", "Dec. 31, 2025", "31 December 2025", "12/31/2025", "2025-12-31".
 
-``python -m checker.site.dates SITE_DIR`` prints one line per finding; exit 0 clean, 1 findings,
+``python -m checker.site dates SITE_DIR`` prints one line per finding; exit 0 clean, 1 findings,
 2 bad usage.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +26,6 @@ from ..verify import BLOCKS, SENTENCE_BREAK, excerpt
 
 SKIPPED = {"script", "style", "pre", "code", "template", "textarea", "svg", "kbd", "samp"}
 MARKERS = ("data-fact", "data-source")
-EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -133,25 +130,3 @@ def prose(soup: BeautifulSoup) -> Iterator[str]:
         text = " ".join("".join(parts).split())
         if text:
             yield text
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m checker.site.dates", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("site_dir", metavar="SITE_DIR", help="a built site (HTML)")
-    args = parser.parse_args(argv)  # exits 2 on bad usage
-    root = Path(args.site_dir)
-    if not root.is_dir() or not any(root.rglob("*.html")):
-        print(f"dates: error: {args.site_dir}: no .html files (build first?)", file=sys.stderr)
-        return EXIT_USAGE
-    found = check_dates(root)
-    for item in found:
-        print(item)
-    print(f"{len(found)} hand-typed fact date(s)" if found else "no hand-typed fact dates",
-          file=sys.stderr)  # fmt: skip
-    return EXIT_FOUND if found else EXIT_OK
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,15 +6,14 @@ A page states a fact when it uses ``<!-- pacer:fact|date|checked|sources ID -->`
 shortcodes that render facts (``pacer:facts``, ``pacer:ruleset-status``). Court facts
 (checker/site/data/court_facts.json) are stated on their court's generated page.
 
-``python -m checker.site.facts_check DOCS_DIR [--on YYYY-MM-DD]`` prints one line per stale fact;
-exit 0 when none is stale, 1 when some are, 2 on bad usage or bad data.
+``python -m checker.site facts [DOCS_DIR] [--on YYYY-MM-DD]`` prints one line per stale fact;
+exit 0 when none is stale, 1 when some are, 2 on bad usage or bad data. The generate step runs the
+same check first, so every build fails on a stale fact.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,6 @@ from .fences import code_lines
 from .markdown_ext import SHORTCODE
 
 FACT_SHORTCODES = frozenset({"fact", "date", "checked", "sources"})
-EXIT_OK, EXIT_STALE, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -93,32 +91,3 @@ def _ruleset_facts(name: str, ruleset: str) -> Iterable[str]:
     except UnknownRuleSet:
         return ()  # the page build reports the bad shortcode itself
     return rules.fact_ids if name == "facts" else (rules.status_id,) if rules.status_id else ()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m checker.site.facts_check", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("docs_dir", metavar="DOCS_DIR", help="the Markdown sources (docs/)")
-    parser.add_argument(
-        "--on", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="instead of the build date"
-    )
-    args = parser.parse_args(argv)  # exits 2 on bad usage
-    if not Path(args.docs_dir).is_dir():
-        print(f"facts_check: error: {args.docs_dir}: not a folder", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        on = args.on or build_date()
-        stale = stale_facts_report(args.docs_dir, on)
-    except (FactsError, CourtDataError) as error:
-        print(f"facts_check: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    for item in stale:
-        print(item)
-    summary = f"{len(stale)} stale fact(s)" if stale else "no stale facts"
-    print(f"{summary} on {us_date(on)}", file=sys.stderr)
-    return EXIT_STALE if stale else EXIT_OK
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -41,6 +41,7 @@ from .court_pages import (
     single_court_picker_markdown,
 )
 from .courts import ENV_CSV, Court, Registry, load_registry
+from .facts_check import stale_facts_report
 
 GUIDE = "link.md"
 COURTS_DIR = "courts"
@@ -78,7 +79,17 @@ def registry_for(project: Project, env: Mapping[str, str] = os.environ) -> Regis
 
 
 def generate(project: Project, court_id: str = "", env: Mapping[str, str] = os.environ) -> Path:
-    """Write the generated sources; returns the configuration file to build with."""
+    """Write the generated sources; returns the configuration file to build with.
+
+    A fact past its review-by date stops it first (so every build fails), naming each stale
+    fact, its sources and the pages that state it.
+    """
+    stale = stale_facts_report(project.docs_dir)
+    if stale:
+        raise GenerateError(
+            "facts past their review-by date; re-check each against its sources and update "
+            "checked_on in its record:\n" + "\n".join(str(item) for item in stale)
+        )
     registry = registry_for(project, env)
     if not court_id:
         write_tree(project.docs_dir, site_files(project.docs_dir, registry), owned=(COURTS_DIR,))

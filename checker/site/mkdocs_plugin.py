@@ -4,7 +4,7 @@ Nothing the site needs depends on it: ``make build`` runs the same steps around 
 (``python -m checker.site generate`` before, ``python -m checker verify site`` and
 ``python -m checker.site examples`` after). Under ``mkdocs serve`` the plugin keeps the generated
 pages fresh before each rebuild and fails a rebuild whose pages state a rule wrongly or whose
-examples fail, so an editor sees the problem at once. Zensical does not run plugins; it builds
+examples fail or that type a fact's date by hand, so an editor sees the problem at once. Zensical does not run plugins; it builds
 the same generated sources.
 
 Options (``plugins: - pacer-help: {generate: true, verify: true}``): ``generate`` writes the
@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from ..verify import format_mismatches, verify_site
 from .court_pages import VariantError
 from .courts import CourtDataError
+from .dates import check_dates
 from .examples import count_prompts, run_page
 from .generate import GenerateError, Project, generate
 
@@ -71,6 +72,12 @@ class PacerHelpPlugin(BasePlugin[PacerHelpConfig]):
         if mismatches:
             self.problems.append(
                 "pages state rules the checker disagrees with:\n" + format_mismatches(mismatches)
+            )
+        typed = check_dates(config.site_dir)
+        if typed:
+            self.problems.append(
+                "fact dates typed by hand (use a pacer:fact or pacer:date shortcode):\n"
+                + "\n".join(str(item) for item in typed)
             )
         if self.problems:
             raise PluginError("\n".join(self.problems))

@@ -3,7 +3,8 @@
 Shortcodes (see :data:`checker.site.markdown_ext.SHORTCODES`):
 
 - ``<!-- pacer:fact ID -->``: the fact's sentence for the build date;
-- ``<!-- pacer:date ID -->``: the fact's date alone ("December 31, 2025");
+- ``<!-- pacer:date ID [param=NAME] -->``: the fact's date alone ("December 31, 2025"), or another
+  date among its parameters;
 - ``<!-- pacer:checked ID -->``: the day the fact was last checked;
 - ``<!-- pacer:sources ID -->``: the fact's sources as links;
 - ``<!-- pacer:facts [ruleset=...] -->`` and ``<!-- pacer:ruleset-status [ruleset=...] -->``: the
@@ -61,11 +62,14 @@ def fact(fact_id: str) -> str:
     return _span(found, html.escape(found.sentence(on)))
 
 
-def date(fact_id: str) -> str:
+def date(fact_id: str, param: str = "") -> str:
+    """The fact's date, or with ``param=NAME`` another date the fact holds (such as ``delayed``)."""
     found = current_fact(fact_id)
-    if found.date is None:
-        raise ShortcodeError(f"fact {fact_id!r} has no date; use pacer:fact for its sentence")
-    return _span(found, us_date(found.date))
+    day = found.params.get(param) if param else found.date
+    if not isinstance(day, dt.date):
+        what = f"no date parameter {param!r}" if param else "no date"
+        raise ShortcodeError(f"fact {fact_id!r} has {what}; use pacer:fact for its sentence")
+    return _span(found, us_date(day))
 
 
 def checked(fact_id: str) -> str:
