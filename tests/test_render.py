@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 
@@ -108,3 +110,11 @@ def test_a_closing_fence_must_match_the_opening_one():
     assert code_lines(lines) == [True, True, True, True, False]
     unclosed = ["~~~", "a", "```"]
     assert code_lines(unclosed) == [True, True, True]
+
+
+def test_the_checker_reference_lists_every_shortcode():
+    from checker.site.markdown_ext import SHORTCODES
+
+    reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
+    missing = [name for name in SHORTCODES if f"`<!-- pacer:{name}" not in reference]
+    assert missing == []

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The pages written for attorneys, and the accessibility statement every reader may open (the
-# generated court pages are not listed here).
+# The pages written for attorneys, and the accessibility statement every reader may open. The
+# generated court pages and the court picker are attorney pages too (test below).
 ATTORNEY_PAGES = (
     "index.md",
     "upgrade.md",
@@ -84,6 +84,17 @@ def test_attorney_page_has_no_project_jargon(built_site, page):
     assert file.exists(), f"{page} was not built"
     found = jargon(page_text(file.read_text(encoding="utf-8")))
     assert not found, f"{page}:\n" + "\n".join(found)
+
+
+def test_court_pages_and_the_picker_have_no_project_jargon(built_site):
+    pages = sorted((built_site / "courts").rglob("index.html"))
+    assert len(pages) == 189  # the picker and 188 court pages
+    found = {
+        page.relative_to(built_site).as_posix(): hits
+        for page in pages
+        if (hits := jargon(page_text(page.read_text(encoding="utf-8"))))
+    }
+    assert not found, "\n".join(f"{page}: {hits[0]}" for page, hits in found.items())
 
 
 @pytest.mark.parametrize(
