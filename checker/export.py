@@ -6,6 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
+from .engine import MAX_FIELD_LENGTH
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Fact, Rule, RuleSet
 
 SCHEMA_VERSION = 1
@@ -47,6 +48,7 @@ def export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "default": DEFAULT_RULESET if DEFAULT_RULESET in rulesets else next(iter(rulesets)),
         "fields": list(FIELDS),
+        "max_field_length": MAX_FIELD_LENGTH,
         "field_labels": dict(FIELD_LABELS),
         "rulesets": {name: ruleset_to_dict(rs) for name, rs in rulesets.items()},
     }
