@@ -54,5 +54,28 @@ def export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
     }
 
 
+# What the widget needs of each rule; the rest (interpretation, source, facts) is for people.
+WIDGET_RULE_KEYS = ("id", "kind", "fields", "skip_if_empty", "params", "text")
+_WIDGET_KEYS = ("schema", "default", "fields", "field_labels", "max_field_length")
+
+
+def widget_export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
+    """The part of :func:`export` the widget reads: the same keys, without what only people read."""
+    full = export(rulesets)
+    return {
+        **{key: full[key] for key in _WIDGET_KEYS},
+        "rulesets": {
+            name: {
+                "name": ruleset["name"],
+                "title": ruleset["title"],
+                "rules": [
+                    {key: rule[key] for key in WIDGET_RULE_KEYS} for rule in ruleset["rules"]
+                ],
+            }
+            for name, ruleset in full["rulesets"].items()
+        },
+    }
+
+
 def export_json(rulesets: dict[str, RuleSet] | None = None) -> str:
     return json.dumps(export(rulesets), indent=1, ensure_ascii=False) + "\n"
