@@ -278,7 +278,8 @@ def main() -> None:
 
         stock = stock_material_site(work)
         sizes = widget_bench.sizes()
-        row("widget: script + rules JSON, gzip", kb(sizes["bundle_gzip_bytes"]))
+        row("widget: script + rules JSON, gzip", kb(sizes["bundle_gzip_bytes"]), "<= 4.0 KiB",
+            sizes["bundle_gzip_bytes"] <= widget_bench.GZIP_BUDGET)
         row("  of which rules JSON / widget.js, gzip",
             f"{kb(sizes['rules_json_gzip_bytes'])} / {kb(sizes['widget_js_gzip_bytes'])}")
 
@@ -309,9 +310,9 @@ def main() -> None:
                     widget = widget_bench.measure(browser, url)
                     row(f"check latency, Chromium {widget['chromium']}, 45 characters",
                         f"{widget['check_45_chars_ms'] * 1000:.1f} us")
-                    row("check latency, Chromium, 1 MB paste",
-                        f"{widget['check_1mb_paste_ms']:.1f} ms"
-                        f" (page update {widget['page_update_1mb_paste_ms']:.1f} ms)")
+                    row("check latency, Chromium, adversarial fields at the bound",
+                        f"{widget['check_bound_ms']:.1f} ms"
+                        f" (page update {widget['page_update_bound_ms']:.1f} ms)")
                     if not args.no_lighthouse:
                         for label, path in PAGE_TYPES.items():
                             runs = [lighthouse(url + path, work / "lighthouse.json")
