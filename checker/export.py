@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .engine import MAX_FIELD_LENGTH
 from .facts import Fact, Source, build_date
 from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Rule, RuleSet
 
@@ -57,8 +58,32 @@ def export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "default": DEFAULT_RULESET if DEFAULT_RULESET in rulesets else next(iter(rulesets)),
         "fields": list(FIELDS),
+        "max_field_length": MAX_FIELD_LENGTH,
         "field_labels": dict(FIELD_LABELS),
         "rulesets": {name: ruleset_to_dict(rs) for name, rs in rulesets.items()},
+    }
+
+
+# What the widget needs of each rule; the rest (interpretation, source, facts) is for people.
+WIDGET_RULE_KEYS = ("id", "kind", "fields", "skip_if_empty", "params", "text")
+_WIDGET_KEYS = ("schema", "default", "fields", "field_labels", "max_field_length")
+
+
+def widget_export(rulesets: dict[str, RuleSet] | None = None) -> dict[str, Any]:
+    """The part of :func:`export` the widget reads: the same keys, without what only people read."""
+    full = export(rulesets)
+    return {
+        **{key: full[key] for key in _WIDGET_KEYS},
+        "rulesets": {
+            name: {
+                "name": ruleset["name"],
+                "title": ruleset["title"],
+                "rules": [
+                    {key: rule[key] for key in WIDGET_RULE_KEYS} for rule in ruleset["rules"]
+                ],
+            }
+            for name, ruleset in full["rulesets"].items()
+        },
     }
 
 

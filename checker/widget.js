@@ -2,29 +2,36 @@
  * PACER Help password checker: the widget's algorithm and its wiring to the page.
  *
  * This file holds no rule: every number, character set and sentence comes from the rules JSON that
- * checker.widget.bundle() puts in place of RULES below (checker.export.export()). The algorithm for
- * each rule `kind` mirrors checker/engine.py and checker/matching.py exactly, and
- * tests/browser/test_widget_differential.py compares the two on thousands of generated inputs.
+ * checker.widget.bundle() puts in place of RULES below (checker.export.widget_export(): the rules
+ * export without sources and interpretations). The algorithm for each rule `kind` mirrors
+ * checker/engine.py and checker/matching.py exactly, and tests/browser/test_widget_differential.py
+ * compares the two on thousands of generated inputs.
+ *
+ * The bundle drops comments and indentation (checker.widget.minified), so comments sit on lines of
+ * their own here, and no string spans lines.
  *
  * Pure API (for tests and webmasters):
  *   PacerChecker.check({password: "...", ...}, "pacer-2025")
  *     -> {ruleset: "pacer-2025", ok: true|false, rules: {"password.length": "pass|fail|skip", ...}}
+ *   It throws, as checker.check does, for an unknown field or rule set, a value that is not a
+ *   string, or a field longer than RULES.max_field_length code points.
  *
  * DOM contract (stable; see docs/webmasters.md):
  *   root [data-checker] (optional data-ruleset="NAME", updated when the reader switches);
  *   input[data-field="username|password|confirm|first_name|last_name|email"];
  *   one [data-rule="ID"][data-state="pass|fail|skip"] per rule of the active rule set;
  *   one [data-verdict][data-state="pass|fail"].
- * Rule sentences rendered elsewhere on a page (checker/render.py) also carry data-rule, but never
- * data-state: an element with both is a widget item, one without data-state is prose.
+ * Rule sentences rendered elsewhere on a page (checker/site/render.py) also carry data-rule, but
+ * never data-state: an element with both is a widget item, one without data-state is prose.
  *
- * Unicode: a character is a code point (a lone surrogate counts as one). Lower-casing is
- * String.prototype.toLowerCase and "letters and digits" is /[\p{L}\p{N}]/u. These tables follow the
- * browser's Unicode version, Python's follow its own, so a few code points can differ; the
- * differential test computes them in the browser and prints how many. With Chromium 156 and
- * Python 3.11 (Unicode 14.0): 14,168, of which 14,166 are unassigned in Unicode 14.0 (letters,
- * digits and marks added since) and two changed case properties (U+0295, U+1171E); see
- * docs/webmasters.md. No one types them in a PACER password by accident.
+ * Unicode: a character is a code point; iterating a string (for...of, [...text]) yields code points
+ * and a lone surrogate as itself, as Python sees it. Lower-casing is String.prototype.toLowerCase
+ * and "letters and digits" is /[\p{L}\p{N}]/u. These tables follow the browser's Unicode version,
+ * Python's follow its own, so a few code points can differ; the differential test computes them in
+ * the browser and prints how many. With Chromium 156 and Python 3.11 (Unicode 14.0): 14,168, of
+ * which 14,166 are unassigned in Unicode 14.0 (letters, digits and marks added since) and two
+ * changed case properties (U+0295, U+1171E); see docs/webmasters.md. No one types them in a PACER
+ * password by accident.
  *
  * Privacy: the script makes no network request, stores nothing, and never logs what is typed.
  */
@@ -32,463 +39,361 @@
   "use strict";
 
   // Replaced by the rules JSON when checker.widget.bundle() builds the script.
-  var RULES = /*@rules@*/ null;
-
-  var TRIM = " \t\r\n";
-  var LETTERS_AND_DIGITS = /[\p{L}\p{N}]+/gu;
+  const RULES = /*@rules@*/ null;
+  const LABELS = RULES.field_labels;
+  const MAX = RULES.max_field_length;
   // The live summary waits for a pause in typing, so a screen reader is not interrupted per key.
-  var PAUSE_MS = 500;
-  var STATE_WORDS = { pass: "Met", fail: "Not met", skip: "Not checked" };
-  var ICONS = { pass: "\u2713", fail: "\u2717", skip: "\u2013" };
+  const PAUSE_MS = 500;
+  // Icon and words per state: never color alone.
+  const STATES = { pass: ["\u2713", "Met"], fail: ["\u2717", "Not met"], skip: ["\u2013", "Not checked"] };
+  const has = (object, key) => Object.keys(object).includes(key);
+  const quoted = JSON.stringify;
 
   // ---- the algorithm (mirrors checker/engine.py) ---------------------------------------------
 
-  // Strings are UTF-16; a character here is a code point. codePointAt joins a surrogate pair and
-  // returns a lone surrogate as itself, as Python sees it.
-  function codePoints(text) {
-    var out = [];
-    for (var i = 0; i < text.length; i += out[out.length - 1] > 0xffff ? 2 : 1) {
-      out.push(text.codePointAt(i));
-    }
-    return out;
-  }
-
-  function countCodePoints(text) {
-    var count = 0;
-    for (var i = 0; i < text.length; i += text.codePointAt(i) > 0xffff ? 2 : 1) count++;
-    return count;
-  }
-
   // Python's str.strip(" \t\r\n"): String.prototype.trim would also remove other spaces.
   function trim(text) {
-    var start = 0;
-    var end = text.length;
-    while (start < end && TRIM.indexOf(text.charAt(start)) >= 0) start++;
-    while (end > start && TRIM.indexOf(text.charAt(end - 1)) >= 0) end--;
+    let start = 0;
+    let end = text.length;
+    while (start < end && " \t\r\n".includes(text[start])) start++;
+    while (end > start && " \t\r\n".includes(text[end - 1])) end--;
     return text.slice(start, end);
   }
 
   // Maximal runs of letters and digits (general category L* or N*) of at least `min` code points.
-  function parts(text, min) {
-    var found = [];
-    var match;
-    LETTERS_AND_DIGITS.lastIndex = 0;
-    while ((match = LETTERS_AND_DIGITS.exec(text)) !== null) {
-      if (countCodePoints(match[0]) >= min) found.push(match[0]);
-    }
-    return found;
-  }
+  const parts = (text, min) =>
+    (text.match(/[\p{L}\p{N}]+/gu) || []).filter((part) => [...part].length >= min);
 
   // "jane.doe@lawfirm.com" -> "jane.doe@lawfirm" (cuts at ASCII characters, so code units are safe).
   function withoutLastDomainLabel(email) {
-    var at = email.lastIndexOf("@");
-    if (at < 0) return email;
-    var dot = email.lastIndexOf(".");
-    return dot > at ? email.slice(0, dot) : email.slice(0, at);
+    const at = email.lastIndexOf("@");
+    const dot = email.lastIndexOf(".");
+    return at < 0 ? email : email.slice(0, dot > at ? dot : at);
   }
 
-  // Aho-Corasick, as checker/matching.py: the needle that ends earliest in the haystack (a string;
-  // ties: the longest), or null. One pass over the haystack, so a pasted megabyte stays linear.
+  // Aho-Corasick, as checker/matching.py: the needle that ends earliest in the haystack (ties: the
+  // longest), or null. One pass over the haystack for all needles.
   function firstMatch(haystack, needles) {
-    var edges = [new Map()]; // per node: code point -> node
-    var fail = [0];
-    var output = [-1];
-    var lengths = [];
-    var node, i, k, cps, next;
-
-    for (i = 0; i < needles.length; i++) {
-      cps = codePoints(needles[i]);
-      lengths.push(cps.length);
-      node = 0;
-      for (k = 0; k < cps.length; k++) {
-        next = edges[node].get(cps[k]);
+    // Per node: code point -> node; node 0 is the root.
+    const edges = [new Map()];
+    const fail = [0];
+    const output = [null];
+    for (const needle of needles) {
+      let node = 0;
+      for (const c of needle) {
+        let next = edges[node].get(c);
         if (next === undefined) {
-          next = edges.length;
-          edges[node].set(cps[k], next);
-          edges.push(new Map());
+          next = edges.push(new Map()) - 1;
+          edges[node].set(c, next);
           fail.push(0);
-          output.push(-1);
+          output.push(null);
         }
         node = next;
       }
-      if (cps.length && (output[node] < 0 || cps.length > lengths[output[node]])) output[node] = i;
+      if (needle) output[node] = needle;
     }
-
-    // Breadth-first, so each failure link points at a node whose own link is already final.
-    var queue = Array.from(edges[0].values());
-    for (var head = 0; head < queue.length; head++) {
-      node = queue[head];
-      edges[node].forEach(function (child, cp) {
+    // Breadth-first (the loop also visits what it appends), so each failure link points at a node
+    // whose own link is final; a node inherits its suffix's output, so a match shows where it ends.
+    const queue = [...edges[0].values()];
+    for (const node of queue) {
+      edges[node].forEach((child, c) => {
         queue.push(child);
-        var link = fail[node];
-        while (link && !edges[link].has(cp)) link = fail[link];
-        var target = edges[link].get(cp);
-        if (target === undefined || target === child) target = 0;
-        fail[child] = target;
-        if (output[child] < 0) output[child] = output[target];
+        let link = fail[node];
+        while (link && !edges[link].has(c)) link = fail[link];
+        // The root is nobody's child, so 0 means "no edge"; the child is deeper than any target.
+        fail[child] = edges[link].get(c) || 0;
+        if (output[child] === null) output[child] = output[fail[child]];
       });
     }
-
-    // Code points read in place: no copy of a pasted megabyte.
-    node = 0;
-    for (i = 0; i < haystack.length; i += c > 0xffff ? 2 : 1) {
-      var c = haystack.codePointAt(i);
-      next = edges[node].get(c);
-      while (next === undefined && node) {
-        node = fail[node];
-        next = edges[node].get(c);
-      }
-      node = next === undefined ? 0 : next;
-      if (output[node] >= 0) return needles[output[node]];
+    let node = 0;
+    for (const c of haystack) {
+      while (node && !edges[node].has(c)) node = fail[node];
+      node = edges[node].get(c) || 0;
+      if (output[node] !== null) return output[node];
     }
     return null;
   }
 
-  function label(field) {
-    return RULES.field_labels[field] || field;
-  }
-
-  function result(state, detail) {
-    return { state: state, detail: detail || "" };
-  }
-
-  var KINDS = {
-    length: function (rule, values) {
-      var count = countCodePoints(values[rule.fields[0]]);
-      var state = count < rule.params.min || count > rule.params.max ? "fail" : "pass";
-      return result(state, "Your " + label(rule.fields[0]) + " has " + count +
-        (count === 1 ? " character." : " characters."));
+  // Each kind returns [state] or [state, detail for the page].
+  const KINDS = {
+    length(rule, values) {
+      const count = [...values[rule.fields[0]]].length;
+      const { min, max } = rule.params;
+      return [
+        count < min || count > max ? "fail" : "pass",
+        `Your ${LABELS[rule.fields[0]]} has ${count} character${count === 1 ? "" : "s"}.`,
+      ];
     },
-    contains_class: function (rule, values) {
-      var allowed = new Set(codePoints(rule.params.chars));
-      var text = values[rule.fields[0]];
-      for (var i = 0, c; i < text.length; i += c > 0xffff ? 2 : 1) {
-        c = text.codePointAt(i);
-        if (allowed.has(c)) return result("pass");
-      }
-      return result("fail");
-    },
-    no_run: function (rule, values) {
-      var text = values[rule.fields[0]];
-      var run = 0;
-      var previous = -1;
-      for (var i = 0, c; i < text.length; i += c > 0xffff ? 2 : 1) {
-        c = text.codePointAt(i);
-        run = c === previous ? run + 1 : 1;
-        previous = c;
-        if (run >= rule.params.run) return result("fail");
-      }
-      return result("pass");
-    },
-    excludes_value: function (rule, values) {
-      var needles = new Map();
-      rule.fields.slice(1).forEach(function (field) {
-        var value = trim(values[field]).toLowerCase();
-        if (value && !needles.has(value)) needles.set(value, field);
-      });
-      return compare(rule, values, needles, false);
-    },
-    excludes_parts: function (rule, values) {
-      var needles = new Map();
-      rule.fields.slice(1).forEach(function (field) {
-        var text = values[field];
+    contains_class: (rule, values) => [
+      [...rule.params.chars].some((c) => values[rule.fields[0]].includes(c)) ? "pass" : "fail",
+    ],
+    // A character followed by run - 1 copies of itself; with the u flag, [^] is any code point.
+    no_run: (rule, values) => [
+      new RegExp(`([^])\\1{${rule.params.run - 1}}`, "u").test(values[rule.fields[0]])
+        ? "fail" : "pass",
+    ],
+    excludes_value: (rule, values) =>
+      compare(rule, values, (text) => [trim(text).toLowerCase()], false),
+    excludes_parts: (rule, values) =>
+      compare(rule, values, (text, field) => {
         if (field === "email" && rule.params.ignore_last_domain_label) {
           text = withoutLastDomainLabel(text);
         }
-        parts(text, rule.params.min_part).forEach(function (part) {
-          var lowered = part.toLowerCase();
-          if (!needles.has(lowered)) needles.set(lowered, field);
-        });
-      });
-      return compare(rule, values, needles, true);
-    },
-    equals: function (rule, values) {
-      return result(values[rule.fields[0]] === values[rule.fields[1]] ? "pass" : "fail");
-    },
+        return parts(text, rule.params.min_part).map((part) => part.toLowerCase());
+      }, true),
+    equals: (rule, values) => [values[rule.fields[0]] === values[rule.fields[1]] ? "pass" : "fail"],
   };
 
-  function compare(rule, values, needles, namePart) {
-    var compared = [];
-    rule.fields.slice(1).forEach(function (field) {
-      if (compared.indexOf(label(field)) < 0) compared.push(label(field));
-    });
-    if (!needles.size) {
-      return result("skip", "Fill in your " + compared.join(" or ") + " to check this rule.");
+  // Does the first field contain a needle taken from the others (`pieces` cuts them)?
+  function compare(rule, values, pieces, namePart) {
+    const [field, ...others] = rule.fields;
+    const needles = new Map();
+    for (const other of others) {
+      for (const piece of pieces(values[other], other)) {
+        if (piece && !needles.has(piece)) needles.set(piece, other);
+      }
     }
-    var password = values[rule.fields[0]].toLowerCase();
-    var found = firstMatch(password, Array.from(needles.keys()));
-    if (found === null) return result("pass");
-    var from = namePart ? "\u201c" + found + "\u201d from your " : "your ";
-    return result("fail", "Contains " + from + label(needles.get(found)) + ".");
+    const compared = [...new Set(others.map((other) => LABELS[other]))].join(" or ");
+    if (!needles.size) return ["skip", `Fill in your ${compared} to check this rule.`];
+    const found = firstMatch(values[field].toLowerCase(), [...needles.keys()]);
+    if (found === null) return ["pass"];
+    const from = namePart ? `\u201c${found}\u201d from your ` : "your ";
+    return ["fail", `Contains ${from}${LABELS[needles.get(found)]}.`];
   }
 
   function evaluate(rule, values) {
-    for (var i = 0; i < rule.skip_if_empty.length; i++) {
-      var field = rule.skip_if_empty[i];
-      if (values[field] === "") return result("skip", "Fill in your " + label(field) + " first.");
-    }
-    var kind = KINDS[rule.kind];
-    if (!kind) throw new Error("unknown rule kind " + JSON.stringify(rule.kind));
-    return kind(rule, values);
+    const empty = rule.skip_if_empty.find((field) => values[field] === "");
+    if (empty) return ["skip", `Fill in your ${LABELS[empty]} first.`];
+    if (!has(KINDS, rule.kind)) throw new Error(`unknown rule kind ${quoted(rule.kind)}`);
+    return KINDS[rule.kind](rule, values);
   }
 
   function ruleset(name) {
-    var key = name === undefined || name === null ? RULES.default : name;
-    if (!Object.prototype.hasOwnProperty.call(RULES.rulesets, key)) {
-      throw new RangeError("unknown rule set " + JSON.stringify(key) + "; valid names: " +
+    const key = name == null ? RULES.default : name;
+    if (!has(RULES.rulesets, key)) {
+      throw new RangeError(`unknown rule set ${quoted(key)}; valid names: ` +
         Object.keys(RULES.rulesets).join(", "));
     }
     return RULES.rulesets[key];
   }
 
+  // The same checks, in the same order, as checker.engine: names, types, then the length bound.
   function validated(fields) {
-    var values = {};
-    var given = fields || {};
-    Object.keys(given).forEach(function (name) {
-      if (RULES.fields.indexOf(name) < 0) {
-        throw new RangeError("unknown field " + JSON.stringify(name) + "; valid fields: " +
-          RULES.fields.join(", "));
+    const given = fields || {};
+    for (const [name, value] of Object.entries(given)) {
+      if (!RULES.fields.includes(name)) {
+        throw new RangeError(`unknown field ${quoted(name)}; valid fields: ${RULES.fields.join(", ")}`);
       }
-      if (typeof given[name] !== "string") {
-        throw new TypeError("field " + JSON.stringify(name) + " must be a string");
+      if (typeof value !== "string") throw new TypeError(`field ${quoted(name)} must be a string`);
+      // A string's length in code units is at least its length in code points.
+      const count = value.length > MAX ? [...value].length : 0;
+      if (count > MAX) {
+        throw new RangeError(`field ${quoted(name)} is ${count.toLocaleString("en-US")} ` +
+          `characters long; the limit is ${MAX.toLocaleString("en-US")} characters`);
       }
-    });
-    RULES.fields.forEach(function (name) {
-      values[name] = Object.prototype.hasOwnProperty.call(given, name) ? given[name] : "";
-    });
-    return values;
+    }
+    return Object.fromEntries(RULES.fields.map((name) => [name, has(given, name) ? given[name] : ""]));
   }
 
-  // Each rule's state and a short detail for the page, in rule order.
-  function details(fields, rulesetName) {
-    var set = ruleset(rulesetName);
-    var values = validated(fields);
-    return {
-      ruleset: set,
-      results: set.rules.map(function (rule) {
-        var r = evaluate(rule, values);
-        return { rule: rule, state: r.state, detail: r.detail };
-      }),
-    };
+  // The rule set and, per rule, [rule, state, detail].
+  function details(fields, name) {
+    const set = ruleset(name);
+    const values = validated(fields);
+    return [set, set.rules.map((rule) => [rule, ...evaluate(rule, values)])];
   }
 
   // The same JSON as `python -m checker check`.
-  function check(fields, rulesetName) {
-    var found = details(fields, rulesetName);
-    var rules = {};
-    var ok = true;
-    found.results.forEach(function (r) {
-      rules[r.rule.id] = r.state;
-      if (r.state === "fail") ok = false;
-    });
-    return { ruleset: found.ruleset.name, ok: ok, rules: rules };
+  function check(fields, name) {
+    const [set, results] = details(fields, name);
+    const rules = {};
+    for (const [rule, state] of results) rules[rule.id] = state;
+    return { ruleset: set.name, ok: !results.some((result) => result[1] === "fail"), rules };
   }
 
   // ---- the page ------------------------------------------------------------------------------
 
-  var FIELD_INPUTS = {
-    username: { type: "text", autocomplete: "username" },
-    password: { type: "password", autocomplete: "new-password", toggle: true, describe: true },
-    confirm: { type: "password", autocomplete: "new-password", toggle: true },
-    first_name: { type: "text", autocomplete: "given-name" },
-    last_name: { type: "text", autocomplete: "family-name" },
-    email: { type: "email", autocomplete: "email" },
+  // [type, autocomplete] per field. This is not PACER's site, so a PACER password must never be
+  // saved under it. "new-password" would invite the browser to suggest and save a password for
+  // this site; browsers and password managers ignore "off" on password fields, so it is only a
+  // hint, as are the ignore attributes of 1Password, LastPass, Bitwarden and Dashlane (NO_SAVE).
+  // What keeps a password from being saved is that nothing is ever submitted: no <form>, no name
+  // attributes, no submit button, no request. Managers save on a submission, and there is none.
+  // The reader's name and email keep their autofill tokens (WCAG 1.3.5, input purpose): a manager
+  // only suggests those, and they are not a credential.
+  const INPUTS = {
+    username: ["text"],
+    password: ["password"],
+    confirm: ["password"],
+    first_name: ["text", "given-name"],
+    last_name: ["text", "family-name"],
+    email: ["email", "email"],
   };
-  var counter = 0;
+  const NO_SAVE = {
+    autocomplete: "off",
+    "data-1p-ignore": "",
+    "data-lpignore": "true",
+    "data-bwignore": "",
+    "data-form-type": "other",
+  };
+  let counter = 0;
 
-  function el(doc, tag, attrs, text) {
-    var node = doc.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
-
-  function Widget(root) {
-    var doc = root.ownerDocument;
-    var id = "pacer-checker-" + ++counter;
-    var self = this;
-    var requested = root.getAttribute("data-ruleset");
-    this.root = root;
-    this.doc = doc;
-    this.name = requested && RULES.rulesets[requested] ? requested : RULES.default;
-    this.timer = null;
-
-    // The page's own markup is the no-JavaScript fallback: the rules as text.
-    while (root.firstChild) root.removeChild(root.firstChild);
-    root.classList.add("pacer-checker");
-    root.setAttribute("data-checker-ready", "");
-
-    var names = Object.keys(RULES.rulesets);
-    names.sort(function (a, b) { return (b === RULES.default) - (a === RULES.default); });
-    var switcher = el(doc, "fieldset", { class: "pacer-checker-switch" });
-    switcher.appendChild(el(doc, "legend", {}, "Check against"));
-    names.forEach(function (name) {
-      var radioId = id + "-set-" + name;
-      var radio = el(doc, "input", { type: "radio", name: id + "-ruleset", id: radioId, value: name });
-      radio.checked = name === self.name;
-      var caption = el(doc, "label", { for: radioId }, RULES.rulesets[name].title);
-      if (name === RULES.default) caption.textContent += " (current)";
-      var option = el(doc, "div", { class: "pacer-checker-option" });
-      option.appendChild(radio);
-      option.appendChild(caption);
-      switcher.appendChild(option);
-    });
-    root.appendChild(switcher);
-
-    root.appendChild(el(doc, "p", { class: "pacer-checker-heading", id: id + "-rules-heading" },
-      "Your password is checked against these rules:"));
-    this.list = el(doc, "ul", {
-      class: "pacer-checker-rules", id: id + "-rules", "aria-labelledby": id + "-rules-heading",
-    });
-    root.appendChild(this.list);
-
-    var fields = el(doc, "div", { class: "pacer-checker-fields" });
-    RULES.fields.forEach(function (field) {
-      var spec = FIELD_INPUTS[field] || { type: "text" };
-      var inputId = id + "-" + field;
-      var wrap = el(doc, "div", { class: "pacer-checker-field" });
-      wrap.appendChild(el(doc, "label", { for: inputId }, capitalised(label(field))));
-      var input = el(doc, "input", {
-        id: inputId, type: spec.type, "data-field": field, autocomplete: spec.autocomplete || "off",
-        spellcheck: "false", autocapitalize: "none", autocorrect: "off",
+  class Widget {
+    constructor(root) {
+      const doc = root.ownerDocument;
+      const id = `pacer-checker-${++counter}`;
+      const names = Object.keys(RULES.rulesets);
+      const requested = root.getAttribute("data-ruleset");
+      const el = (this.el = (tag, attrs, ...children) => {
+        const node = doc.createElement(tag);
+        for (const name in attrs) node.setAttribute(name, attrs[name]);
+        node.append(...children);
+        return node;
       });
-      if (spec.describe) input.setAttribute("aria-describedby", id + "-rules");
-      if (spec.toggle) {
-        var row = el(doc, "div", { class: "pacer-checker-password" });
-        var button = el(doc, "button", {
-          type: "button", class: "pacer-checker-toggle", "aria-controls": inputId,
-          "data-toggle": field,
-        }, "Show " + label(field));
-        button.addEventListener("click", function () {
-          var shown = input.type === "text";
-          input.type = shown ? "password" : "text";
-          button.textContent = (shown ? "Show " : "Hide ") + label(field);
-        });
-        row.appendChild(input);
-        row.appendChild(button);
-        wrap.appendChild(row);
-      } else {
-        wrap.appendChild(input);
+      this.root = root;
+      this.name = names.includes(requested) ? requested : RULES.default;
+      this.timer = null;
+
+      // The page's own markup is the no-JavaScript fallback: the rules as text.
+      root.textContent = "";
+      root.classList.add("pacer-checker");
+      root.setAttribute("data-checker-ready", "");
+
+      const switcher = el("fieldset", { class: "pacer-checker-switch" }, el("legend", {}, "Check against"));
+      names.sort((a, b) => (b === RULES.default) - (a === RULES.default));
+      for (const name of names) {
+        const radio = el("input", { type: "radio", name: `${id}-ruleset`, id: `${id}-set-${name}`, value: name });
+        radio.checked = name === this.name;
+        const title = RULES.rulesets[name].title + (name === RULES.default ? " (current)" : "");
+        switcher.append(el("div", { class: "pacer-checker-option" }, radio, el("label", { for: radio.id }, title)));
       }
-      fields.appendChild(wrap);
-    });
-    root.appendChild(fields);
 
-    this.verdict = el(doc, "p", { class: "pacer-checker-verdict", "data-verdict": "" });
-    root.appendChild(this.verdict);
-    root.appendChild(el(doc, "p", { class: "pacer-checker-privacy" },
-      "The check runs only in your browser. Nothing you type is sent or saved."));
-    // In the page from the start, and only its text changes: screen readers announce that reliably.
-    this.live = el(doc, "div", {
-      class: "pacer-checker-live", role: "status", "aria-live": "polite", "aria-atomic": "true",
-    });
-    root.appendChild(this.live);
+      this.list = el("ul", {
+        class: "pacer-checker-rules", id: `${id}-rules`, "aria-labelledby": `${id}-rules-heading`,
+      });
+      const fields = el("div", { class: "pacer-checker-fields" });
+      for (const field of RULES.fields) {
+        const [type, token] = INPUTS[field] || ["text"];
+        const inputId = `${id}-${field}`;
+        // maxlength counts code units, so a typed or pasted value never passes the bound.
+        const input = el("input", {
+          id: inputId, type, "data-field": field, maxlength: MAX, spellcheck: "false",
+          autocapitalize: "none", autocorrect: "off", ...(token ? { autocomplete: token } : NO_SAVE),
+        });
+        let control = input;
+        if (field === "password") input.setAttribute("aria-describedby", this.list.id);
+        if (type === "password") {
+          const button = el("button", {
+            type: "button", class: "pacer-checker-toggle", "aria-controls": inputId, "data-toggle": field,
+          }, `Show ${LABELS[field]}`);
+          button.addEventListener("click", () => {
+            const shown = input.type === "text";
+            input.type = shown ? "password" : "text";
+            button.textContent = `${shown ? "Show" : "Hide"} ${LABELS[field]}`;
+          });
+          control = el("div", { class: "pacer-checker-password" }, input, button);
+        }
+        const caption = LABELS[field][0].toUpperCase() + LABELS[field].slice(1);
+        fields.append(el("div", { class: "pacer-checker-field" }, el("label", { for: inputId }, caption), control));
+      }
 
-    root.addEventListener("input", function (event) {
-      if (event.target && event.target.hasAttribute("data-field")) self.changed();
-    });
-    root.addEventListener("change", function (event) {
-      var target = event.target;
-      if (target && target.type === "radio" && target.checked) self.use(target.value);
-    });
-    // Nothing is announced on load: only a reader's own changes are.
-    this.use(this.name, true);
+      this.verdict = el("p", { class: "pacer-checker-verdict", "data-verdict": "" });
+      // In the page from the start, and only its text changes: screen readers announce that reliably.
+      this.live = el("div", {
+        class: "pacer-checker-live", role: "status", "aria-live": "polite", "aria-atomic": "true",
+      });
+      root.append(
+        switcher,
+        el("p", { class: "pacer-checker-heading", id: `${id}-rules-heading` },
+          "Your password is checked against these rules:"),
+        this.list,
+        fields,
+        this.verdict,
+        el("p", { class: "pacer-checker-privacy" },
+          "The check runs only in your browser. Nothing you type is sent or saved."),
+        this.live,
+      );
+
+      root.addEventListener("input", (event) => {
+        if (event.target.hasAttribute("data-field")) this.changed();
+      });
+      root.addEventListener("change", (event) => {
+        if (event.target.type === "radio" && event.target.checked) this.use(event.target.value);
+      });
+      // Nothing is announced on load: only a reader's own changes are.
+      this.use(this.name, true);
+    }
+
+    values() {
+      const values = {};
+      for (const input of this.root.querySelectorAll("input[data-field]")) {
+        // A script can set a value past maxlength; cut it as the browser cuts typing.
+        if (input.value.length > MAX) input.value = input.value.slice(0, MAX);
+        values[input.getAttribute("data-field")] = input.value;
+      }
+      return values;
+    }
+
+    use(name, quiet) {
+      const el = this.el;
+      this.name = name;
+      this.root.setAttribute("data-ruleset", name);
+      this.list.textContent = "";
+      this.items = {};
+      for (const rule of ruleset(name).rules) {
+        const view = {
+          icon: el("span", { class: "pacer-checker-icon", "aria-hidden": "true" }),
+          state: el("span", { class: "pacer-checker-state" }),
+          detail: el("span", { class: "pacer-checker-detail" }),
+        };
+        view.item = el("li", { "data-rule": rule.id, "data-state": "skip" }, view.icon, view.state,
+          " ", el("span", { class: "pacer-checker-text" }, rule.text), " ", view.detail);
+        this.list.append(view.item);
+        this.items[rule.id] = view;
+      }
+      this.changed(quiet);
+    }
+
+    changed(quiet) {
+      const results = details(this.values(), this.name)[1];
+      const counts = { pass: 0, fail: 0, skip: 0 };
+      for (const [rule, state, detail] of results) {
+        const view = this.items[rule.id];
+        counts[state]++;
+        view.item.setAttribute("data-state", state);
+        view.icon.textContent = STATES[state][0];
+        view.state.textContent = `${STATES[state][1]}:`;
+        view.detail.textContent = detail || "";
+      }
+      const ok = !counts.fail;
+      const met = "Meets every rule that could be checked.";
+      this.verdict.setAttribute("data-state", ok ? "pass" : "fail");
+      this.verdict.textContent = ok ? `${STATES.pass[0]} ${met}` :
+        `${STATES.fail[0]} Not yet: ${counts.fail} rule${counts.fail === 1 ? "" : "s"} not met.`;
+      this.summary = `${ok ? met + " " : ""}${counts.pass} of ${results.length} rules met, ` +
+        `${counts.fail} not met, ${counts.skip} not checked.`;
+      global.clearTimeout(this.timer);
+      if (!quiet) {
+        this.timer = global.setTimeout(() => {
+          this.live.textContent = this.summary;
+        }, PAUSE_MS);
+      }
+    }
   }
 
-  Widget.prototype.values = function () {
-    var values = {};
-    this.root.querySelectorAll("input[data-field]").forEach(function (input) {
-      values[input.getAttribute("data-field")] = input.value;
-    });
-    return values;
-  };
+  const init = (root) => root.__pacerChecker || (root.__pacerChecker = new Widget(root));
+  const initAll = (doc) => [...(doc || global.document).querySelectorAll("[data-checker]")].map(init);
 
-  Widget.prototype.use = function (name, quiet) {
-    var doc = this.doc;
-    var list = this.list;
-    this.name = name;
-    this.root.setAttribute("data-ruleset", name);
-    while (list.firstChild) list.removeChild(list.firstChild);
-    this.items = {};
-    var items = this.items;
-    ruleset(name).rules.forEach(function (rule) {
-      var item = el(doc, "li", { "data-rule": rule.id, "data-state": "skip" });
-      var icon = el(doc, "span", { class: "pacer-checker-icon", "aria-hidden": "true" });
-      var state = el(doc, "span", { class: "pacer-checker-state" });
-      var text = el(doc, "span", { class: "pacer-checker-text" }, rule.text);
-      var detail = el(doc, "span", { class: "pacer-checker-detail" });
-      item.appendChild(icon);
-      item.appendChild(state);
-      item.appendChild(doc.createTextNode(" "));
-      item.appendChild(text);
-      item.appendChild(doc.createTextNode(" "));
-      item.appendChild(detail);
-      list.appendChild(item);
-      items[rule.id] = { item: item, icon: icon, state: state, detail: detail };
-    });
-    this.changed(quiet);
-  };
+  global.PacerChecker = { rules: RULES, pauseMs: PAUSE_MS, check, init, initAll };
 
-  Widget.prototype.changed = function (quiet) {
-    var found = details(this.values(), this.name);
-    var counts = { pass: 0, fail: 0, skip: 0 };
-    var items = this.items;
-    found.results.forEach(function (r) {
-      var view = items[r.rule.id];
-      counts[r.state]++;
-      view.item.setAttribute("data-state", r.state);
-      view.icon.textContent = ICONS[r.state];
-      view.state.textContent = STATE_WORDS[r.state] + ":";
-      view.detail.textContent = r.detail;
-    });
-    var ok = counts.fail === 0;
-    this.verdict.setAttribute("data-state", ok ? "pass" : "fail");
-    this.verdict.textContent = ok
-      ? ICONS.pass + " Meets every rule that could be checked."
-      : ICONS.fail + " Not yet: " + counts.fail + (counts.fail === 1 ? " rule" : " rules") +
-        " not met.";
-    this.summary = (ok ? "Meets every rule that could be checked. " : "") +
-      counts.pass + " of " + found.results.length + " rules met, " + counts.fail + " not met, " +
-      counts.skip + " not checked.";
-    var self = this;
-    if (this.timer !== null) global.clearTimeout(this.timer);
-    if (quiet) return;
-    this.timer = global.setTimeout(function () {
-      self.timer = null;
-      self.live.textContent = self.summary;
-    }, PAUSE_MS);
-  };
-
-  function init(root) {
-    if (!root.__pacerChecker) root.__pacerChecker = new Widget(root);
-    return root.__pacerChecker;
-  }
-
-  function initAll(doc) {
-    var roots = (doc || global.document).querySelectorAll("[data-checker]");
-    return Array.prototype.map.call(roots, init);
-  }
-
-  global.PacerChecker = {
-    rules: RULES,
-    pauseMs: PAUSE_MS,
-    check: check,
-    init: init,
-    initAll: initAll,
-  };
-
-  if (global.document) {
+  const doc = global.document;
+  if (doc) {
     // Material's instant navigation swaps pages without a load event; document$ says when.
-    if (global.document$ && typeof global.document$.subscribe === "function") {
-      global.document$.subscribe(function () { initAll(global.document); });
-    } else if (global.document.readyState === "loading") {
-      global.document.addEventListener("DOMContentLoaded", function () { initAll(global.document); });
+    if (global.document$ && global.document$.subscribe) {
+      global.document$.subscribe(() => initAll(doc));
+    } else if (doc.readyState === "loading") {
+      doc.addEventListener("DOMContentLoaded", () => initAll(doc));
     } else {
-      initAll(global.document);
+      initAll(doc);
     }
   }
 })(typeof window !== "undefined" ? window : globalThis);

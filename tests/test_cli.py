@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from checker import RULESETS
+from checker.engine import MAX_FIELD_LENGTH
 from checker.export import export
 
 CHECKER = [sys.executable, "-m", "checker"]
@@ -64,6 +65,11 @@ def test_all_fields_and_unicode_round_trip():
         ("{}", ("--ruleset", "pacer-1999"), "valid names: pacer-2021, pacer-2025"),
         (b"\xff\xfe", (), "not valid UTF-8"),
         ("{}", ("--password", "x"), "unrecognized arguments"),
+        (
+            json.dumps({"email": "x" * (1 << 20)}),
+            (),
+            f"field 'email' is {1 << 20:,} characters long; the limit is {MAX_FIELD_LENGTH:,}",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_one_line(stdin, args, expected):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import FIELDS, RULESETS, check
-from checker.engine import evaluate
-from checker.matching import Meter, first_match
+from checker.engine import MAX_FIELD_LENGTH, FieldError, evaluate
+from checker.matching import NULL_METER, Meter, _by_automaton, _by_search, first_match
 
 # Every code point, lone surrogates included (st.text() leaves them out by default).
 ANY_CHAR = st.characters(codec=None, exclude_categories=())
@@ -52,12 +53,56 @@ def test_matching_agrees_with_substring_search(haystack, needles):
     assert (first_match(haystack, needles) is not None) == expected
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(char=st.one_of(ANY_CHAR, TRICKY), name=RULESET_NAMES)
-def test_one_megabyte_inputs(char, name):
-    big = char * (1 << 20)
-    report = check({field: big for field in FIELDS}, ruleset=name)
-    assert len(report.states) == len(RULESETS[name].rules)
+@st.composite
+def haystack_and_needles(draw) -> tuple[str, list[str]]:
+    """A haystack over a small alphabet and needles, many cut from it, so matches overlap."""
+    small = st.text(st.sampled_from("abA\U0001f600"), max_size=40)
+    haystack = draw(small)
+    needles = []
+    for _ in range(draw(st.integers(0, 12))):
+        start = draw(st.integers(0, len(haystack)))
+        cut = haystack[start : start + draw(st.integers(0, 8))]
+        needles.append(draw(st.one_of(st.just(cut), small)))
+    return haystack, needles
+
+
+@given(case=haystack_and_needles())
+def test_search_and_automaton_give_the_same_needle(case):
+    # first_match uses one or the other by the number of needles; the answer must not depend on it.
+    haystack, needles = case
+    nonempty = [needle for needle in needles if needle]
+    expected = _by_search(haystack, nonempty, NULL_METER)
+    assert _by_automaton(haystack, nonempty, NULL_METER) == expected
+    assert first_match(haystack, needles) == expected
+    if expected is not None:
+        end = min(haystack.find(n) + len(n) for n in nonempty if n in haystack)
+        assert haystack.find(expected) + len(expected) == end
+
+
+# Fields near and far above the bound: one code point repeated, so a megabyte costs nothing to draw.
+LENGTHS = st.one_of(
+    st.integers(MAX_FIELD_LENGTH - 2, MAX_FIELD_LENGTH + 2), st.integers(0, 1 << 20)
+)
+LONG_FIELDS = st.dictionaries(
+    st.sampled_from(FIELDS),
+    st.builds(lambda char, length: char * length, st.one_of(ANY_CHAR, TRICKY), LENGTHS),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(fields=LONG_FIELDS, name=RULESET_NAMES)
+def test_a_field_over_the_bound_raises_field_error_and_nothing_else(fields, name):
+    over = sorted(field for field, value in fields.items() if len(value) > MAX_FIELD_LENGTH)
+    if not over:
+        assert len(check(fields, ruleset=name).states) == len(RULESETS[name].rules)
+        return
+    meter = Meter()
+    with pytest.raises(FieldError) as raised:
+        check(fields, ruleset=name, meter=meter)
+    message = str(raised.value)
+    assert any(repr(field) in message and f"{len(fields[field]):,}" in message for field in over)
+    assert f"{MAX_FIELD_LENGTH:,}" in message
+    assert meter.steps == 0, "refused before any rule ran"
 
 
 def distinct_parts(size: int, prefix: str, separator: str) -> str:
@@ -94,7 +139,7 @@ ADVERSARIAL = {
 
 
 def doubling_ratio(**kwargs) -> float:
-    return work(8000, **kwargs) / work(4000, **kwargs)
+    return work(MAX_FIELD_LENGTH, **kwargs) / work(MAX_FIELD_LENGTH // 2, **kwargs)
 
 
 @settings(max_examples=20, deadline=None)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from checker import DEFAULT_RULESET, FAIL, PASS, RULESETS, SKIP, check, differences, get_ruleset
-from checker.engine import parts, without_last_domain_label
+from checker.engine import MAX_FIELD_LENGTH, FieldError, parts, without_last_domain_label
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BOTH = sorted(RULESETS)
@@ -130,6 +131,14 @@ def test_parts_split_on_anything_but_letters_and_digits():
     assert parts("jane.doe@lawfirm.com", 3) == ["jane", "doe", "lawfirm", "com"]
     assert parts("Zo\u00eb O'Neil-Smith 3rd", 3) == ["Zo\u00eb", "Neil", "Smith", "3rd"]
     assert parts("ab cd", 3) == []
+    assert parts("ab_cde\u0301\u00bd\u2167x", 3) == ["cde", "\u00bd\u2167x"]  # mark, No, Nl
+
+
+def test_parts_are_exactly_the_letters_and_digits_of_every_code_point():
+    # parts() leans on [^\W_] meaning "category L* or N*" in this Python; prove it for every one.
+    text = "".join(map(chr, range(0x110000)))
+    expected = "".join(char for char in text if unicodedata.category(char)[0] in "LN")
+    assert "".join(parts(text, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -210,3 +219,18 @@ def test_bad_fields_are_rejected_clearly():
         check({"password": 5})
     with pytest.raises(ValueError, match="valid names: pacer-2021, pacer-2025"):
         check(password="x", ruleset="pacer-1999")
+
+
+@pytest.mark.parametrize("name", BOTH)
+@pytest.mark.parametrize("field", ["password", "email"])
+def test_fields_up_to_the_bound_are_checked_and_longer_ones_refused(name, field):
+    at_bound = pad(MAX_FIELD_LENGTH)
+    assert len(check({field: at_bound}, ruleset=name).states) == len(RULESETS[name].rules)
+    # One astral code point is two UTF-16 units but one character: still within the bound.
+    assert check({field: at_bound[:-1] + "\U0001f600"}, ruleset=name)
+    with pytest.raises(FieldError) as raised:
+        check({field: at_bound + "x"}, ruleset=name)
+    assert str(raised.value) == (
+        f"field {field!r} is {MAX_FIELD_LENGTH + 1:,} characters long; "
+        f"the limit is {MAX_FIELD_LENGTH:,} characters"
+    )

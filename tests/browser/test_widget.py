@@ -6,6 +6,7 @@ import pytest
 from browser_gates import PASSING_FIELDS
 
 from checker import check
+from checker.engine import MAX_FIELD_LENGTH
 from checker.rulesets import DEFAULT_RULESET, RULESETS
 from checker.widget import bundle
 
@@ -103,23 +104,52 @@ def test_rule_set_switch(rules_page):
     assert_matches_python(page, {"password": "Short!Aa1", "first_name": "Aa1"})
 
 
-def test_password_inputs_follow_the_password_pattern(rules_page):
+def test_inputs_carry_the_bound_and_invite_no_password_saving(rules_page):
     page = rules_page
-    for selector in (PASSWORD, CONFIRM):
-        attrs = page.eval_on_selector(
-            selector,
-            """i => ({type: i.type, autocomplete: i.getAttribute('autocomplete'),
-                     spellcheck: i.getAttribute('spellcheck'),
-                     autocapitalize: i.getAttribute('autocapitalize'),
-                     maxlength: i.hasAttribute('maxlength'), minlength: i.hasAttribute('minlength'),
-                     name: i.hasAttribute('name'), form: i.form !== null})""",
-        )
-        assert attrs == {
-            "type": "password", "autocomplete": "new-password", "spellcheck": "false",
-            "autocapitalize": "none", "maxlength": False, "minlength": False, "name": False,
-            "form": False,
-        }
+    attrs = page.eval_on_selector_all(
+        f"{ROOT} input[data-field]",
+        """inputs => Object.fromEntries(inputs.map(i => [i.dataset.field, {
+               type: i.type, autocomplete: i.getAttribute('autocomplete'),
+               maxlength: i.maxLength, name: i.hasAttribute('name'), form: i.form !== null,
+               spellcheck: i.getAttribute('spellcheck'),
+               ignored: ['data-1p-ignore', 'data-lpignore', 'data-bwignore', 'data-form-type']
+                   .filter(a => i.hasAttribute(a)).length}]))""",
+    )
+    no_save = {"autocomplete": "off", "ignored": 4}
+    expected = {
+        "username": {"type": "text", **no_save},
+        "password": {"type": "password", **no_save},
+        "confirm": {"type": "password", **no_save},
+        "first_name": {"type": "text", "autocomplete": "given-name", "ignored": 0},
+        "last_name": {"type": "text", "autocomplete": "family-name", "ignored": 0},
+        "email": {"type": "email", "autocomplete": "email", "ignored": 0},
+    }
+    common = {"maxlength": MAX_FIELD_LENGTH, "name": False, "form": False, "spellcheck": "false"}
+    assert attrs == {field: {**want, **common} for field, want in expected.items()}
+    # Nothing can be submitted: no form around or inside the widget, no submit control.
     assert page.locator(f"{ROOT} form, form {ROOT}").count() == 0
+    assert page.locator(f"{ROOT} [type=submit], {ROOT} button:not([type=button])").count() == 0
+    page.fill(PASSWORD, "Tr1cky!Passw0rdz")
+    page.press(PASSWORD, "Enter")
+    assert page.input_value(PASSWORD) == "Tr1cky!Passw0rdz", "Enter submitted or reloaded"
+
+
+def test_typing_stops_at_the_bound_and_a_longer_value_is_cut(rules_page):
+    page = rules_page
+    page.fill(PASSWORD, "")
+    page.click(PASSWORD)
+    page.keyboard.insert_text("Ab1!" * MAX_FIELD_LENGTH)  # a paste four times the bound
+    assert len(page.input_value(PASSWORD)) == MAX_FIELD_LENGTH
+    assert_matches_python(page, {"password": page.input_value(PASSWORD)})
+    # A script (or a form filler) can set more than maxlength: the widget cuts it the same way.
+    page.eval_on_selector(
+        PASSWORD,
+        """(i, n) => { i.value = 'x'.repeat(n);
+                       i.dispatchEvent(new Event('input', {bubbles: true})) }""",
+        MAX_FIELD_LENGTH * 256,
+    )
+    assert page.input_value(PASSWORD) == "x" * MAX_FIELD_LENGTH
+    assert_matches_python(page, {"password": "x" * MAX_FIELD_LENGTH})
 
 
 def test_show_hide_button(rules_page):
@@ -311,3 +341,31 @@ def test_widget_js_holds_no_rule():
     assert not literals & numbers, sorted(literals & numbers)
     assert not [text for text in texts if text in source]
     assert "/*@rules@*/ null" in source
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (
+            'const a = "x  //  y" + `t ${ b ? "}" : `${c}` }`;',
+            'const a="x  //  y"+`t ${ b ? "}" : `${c}` }`;',
+        ),
+        ("x = a + +b - -c;", "x=a+ +b- -c;"),
+        ("return typeof value === 'a /* b */';", "return typeof value==='a /* b */';"),
+        ("s.match(/[ /] + x/gu) || y", "s.match(/[ /] + x/gu)||y\n"),
+        ("  /* a\n   b */\n  // c\nf(x)\n(y)", "f(x)\n(y)\n"),
+        ("if (a) {\n  b;\n}\nelse {\n}", "if(a){b;}\nelse{}\n"),
+    ],
+)
+def test_minifier_only_removes_what_separates_nothing(source, expected):
+    from checker.widget import minified
+
+    assert minified(source) == expected
+
+
+@pytest.mark.parametrize("source", ["a = 1; // note", "a = 1; /* note */", 'a = "open'])
+def test_minifier_refuses_a_comment_after_code_or_an_open_string(source):
+    from checker.widget import minified
+
+    with pytest.raises(RuntimeError, match="line 1"):
+        minified(source)

@@ -9,6 +9,8 @@ first and left out of generation; only those.
 
 from __future__ import annotations
 
+import itertools
+import string
 import sys
 import unicodedata
 
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker import check
+from checker.engine import MAX_FIELD_LENGTH, FieldError
 from checker.rulesets import RULESETS
 
 RULESET_NAMES = tuple(RULESETS)
@@ -218,24 +221,36 @@ def test_js_engine_equals_python_on_known_cases(checker_page, fields):
     compare(checker_page, [fields])
 
 
-def test_js_engine_equals_python_on_a_megabyte_paste(checker_page):
-    megabyte = ("Ab1!doe-\u00e9\U0001f600" * 120_000)[:1_000_000]
+def test_js_engine_equals_python_at_the_field_bound(checker_page):
+    top = ("Ab1!doe-\u00e9\U0001f600" * 600)[:MAX_FIELD_LENGTH]  # code points, as Python counts
+    parts = " ".join(map("".join, itertools.product(string.ascii_lowercase, repeat=3)))
     batch = [
-        {"password": megabyte, "last_name": "Doe", "confirm": megabyte},
-        # A large name gives a large trie of parts on both sides.
-        {"password": megabyte[:100_000], "first_name": megabyte[:100_000][::-1]},
-        {"password": "Tr1cky!Passw0rdz", "email": "x" * 1_000_000 + "@firm.example"},
+        {"password": top, "last_name": "Doe", "confirm": top},
+        # Many distinct parts: a large automaton on both sides, and nothing matching.
+        {"password": top, "first_name": parts[:MAX_FIELD_LENGTH],
+         "email": parts[-MAX_FIELD_LENGTH:]},
+        {"password": "Tr1cky!Passw0rdz", "email": "x" * (MAX_FIELD_LENGTH - 13) + "@firm.example"},
+        {"password": "a" * MAX_FIELD_LENGTH, "username": "a" * (MAX_FIELD_LENGTH - 1) + "b"},
     ]
+    assert all(len(value) <= MAX_FIELD_LENGTH for fields in batch for value in fields.values())
     compare(checker_page, batch)
 
 
 def test_js_check_rejects_bad_fields_like_python(checker_page):
     errors = checker_page.evaluate(
-        """() => [() => PacerChecker.check({pin: "1"}),
-                  () => PacerChecker.check({password: 1}),
-                  () => PacerChecker.check({}, "pacer-1999")].map(f => {
-                      try { f(); return null; } catch (e) { return e.message; } })"""
+        """n => [() => PacerChecker.check({pin: "1"}),
+                 () => PacerChecker.check({password: 1}),
+                 () => PacerChecker.check({}, "pacer-1999"),
+                 () => PacerChecker.check({email: "x".repeat(n + 1)}),
+                 () => PacerChecker.check({email: "\\u{1F600}".repeat(n)})].map(f => {
+                      try { f(); return null; } catch (e) { return e.message; } })""",
+        MAX_FIELD_LENGTH,
     )
     assert errors[0].startswith("unknown field")
     assert errors[1].startswith('field "password" must be a string')
     assert "valid names: pacer-2021, pacer-2025" in errors[2]
+    with pytest.raises(FieldError) as python:
+        check({"email": "x" * (MAX_FIELD_LENGTH + 1)})
+    # The same sentence, with the field name quoted the JavaScript way.
+    assert errors[3] == str(python.value).replace("'email'", '"email"')
+    assert errors[4] is None, "an astral character is one code point, two UTF-16 units"
