@@ -7,8 +7,8 @@
  * checker/engine.py and checker/matching.py exactly, and tests/browser/test_widget_differential.py
  * compares the two on thousands of generated inputs.
  *
- * The bundle drops comments and indentation (checker.widget.minified), so comments sit on lines of
- * their own here, and no string spans lines.
+ * The bundle carries this file minified by terser (`npm run widget` writes checker/widget.min.js;
+ * tests/test_widget_min.py checks that it is up to date).
  *
  * Pure API (for tests and webmasters):
  *   PacerChecker.check({password: "...", ...}, "pacer-2025")
@@ -38,8 +38,9 @@
 (function (global) {
   "use strict";
 
-  // Replaced by the rules JSON when checker.widget.bundle() builds the script.
-  const RULES = /*@rules@*/ null;
+  // Replaced by the rules JSON when checker.widget.bundle() builds the script (a string, so the
+  // minifier keeps it as written).
+  const RULES = "@@PACER_RULES@@";
   const LABELS = RULES.field_labels;
   const MAX = RULES.max_field_length;
   // The live summary waits for a pause in typing, so a screen reader is not interrupted per key.

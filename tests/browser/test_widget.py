@@ -340,32 +340,4 @@ def test_widget_js_holds_no_rule():
     assert numbers, "the rule sets have numeric parameters"
     assert not literals & numbers, sorted(literals & numbers)
     assert not [text for text in texts if text in source]
-    assert "/*@rules@*/ null" in source
-
-
-@pytest.mark.parametrize(
-    "source, expected",
-    [
-        (
-            'const a = "x  //  y" + `t ${ b ? "}" : `${c}` }`;',
-            'const a="x  //  y"+`t ${ b ? "}" : `${c}` }`;',
-        ),
-        ("x = a + +b - -c;", "x=a+ +b- -c;"),
-        ("return typeof value === 'a /* b */';", "return typeof value==='a /* b */';"),
-        ("s.match(/[ /] + x/gu) || y", "s.match(/[ /] + x/gu)||y\n"),
-        ("  /* a\n   b */\n  // c\nf(x)\n(y)", "f(x)\n(y)\n"),
-        ("if (a) {\n  b;\n}\nelse {\n}", "if(a){b;}\nelse{}\n"),
-    ],
-)
-def test_minifier_only_removes_what_separates_nothing(source, expected):
-    from checker.widget import minified
-
-    assert minified(source) == expected
-
-
-@pytest.mark.parametrize("source", ["a = 1; // note", "a = 1; /* note */", 'a = "open'])
-def test_minifier_refuses_a_comment_after_code_or_an_open_string(source):
-    from checker.widget import minified
-
-    with pytest.raises(RuntimeError, match="line 1"):
-        minified(source)
+    assert '"@@PACER_RULES@@"' in source
