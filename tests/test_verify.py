@@ -50,7 +50,7 @@ def test_true_statements_pass(sentence):
 def test_false_statements_are_reported_with_page_and_excerpt(sentence, expected):
     found = verify_html(f"<main><p>{sentence}</p></main>", "guide/index.html")
     assert len(found) == 1
-    assert str(found[0]).startswith(f"guide/index.html: {sentence}: says ")
+    assert str(found[0]).startswith(f"guide/index.html:1: {sentence}: says ")
     assert expected in f"{found[0].says} / {found[0].expected}"
     assert may_state_rules(f"<p>{sentence}</p>")
 
