@@ -109,6 +109,9 @@ LENGTH_FORMS = _forms(
 )
 SUBJECTS = re.compile(r"\b(user ?names?|user ?ids?|passwords?)\b")
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|don't|doesn't|without|nor|neither)\b")
+# A requirement is stated with one of these before the thing required (so "enter a number in the
+# client code field" is not one).
+REQUIRES = re.compile(r"\b(?:must|needs?|required?s?|contains?|includes?|have|has|at least)\b")
 DIGIT_REQUIRED = re.compile(r"\b(?:at least one|one|a)\s+(?:number|digit|numeral)s?\b")
 DIGIT_OR_SPECIAL = re.compile(r"\b(?:number|digit|numeral)s? or (?:a |one )?(?:special|symbol)")
 CLASS_WORDS = {
@@ -120,12 +123,14 @@ REPEAT = re.compile(rf"\bsame character {_NUM}(?: or more)? times in a row\b")
 REPEAT_MORE_THAN = re.compile(
     rf"\bmore than {_NUM} (?:identical|repeated|of the same) characters?\b"
 )
+# Searched only after a "password ... must not contain" (FORBIDS), so bare nouns are safe: PACER's
+# own list reads "any part of your first name, last name, username, or email address".
 PERSONAL = {
     "password.name": re.compile(
-        r"\b(?:first (?:name )?or last name|first name|last name|your name)\b"
+        r"\b(?:first (?:name )?or last name|first name|last name|your name|full name)\b"
     ),
-    "password.username": re.compile(r"\byour user ?name\b"),
-    "password.email": re.compile(r"\byour e-?mail(?: address)?\b"),
+    "password.username": re.compile(r"\buser ?names?\b"),
+    "password.email": re.compile(r"\be-?mail(?: address(?:es)?)?\b"),
 }
 # "password ... must not ... contain ... <personal data>", in that order, in one sentence.
 FORBIDS = re.compile(
@@ -133,25 +138,29 @@ FORBIDS = re.compile(
     r"\b(?:contain|include|have|use)s?\b"
 )
 PART = re.compile(r"\b(?:any part|part of|parts of)\b")
+NO_PART = re.compile(r"\bno part of\b")
 DAYS = re.compile(
     rf"\bevery {_NUM}[- ]days?\b|\b{_NUM}-day (?:password )?(?:change|expiration|reset|cycle)"
 )
 MONTHS = re.compile(rf"\bevery {_NUM}[- ]months?\b")
 BULLETS = "•▪◦●"
-_SENTENCE_END = re.compile(rf"(?<=[.!?;])\s+(?=[A-Z0-9\"'(])|\s*[{BULLETS}]\s*")
+# A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.
+_ABBREVIATED = ("min.", "max.", "char.", "approx.", "e.g.", "i.e.", "no.")
+_ABBREVIATIONS = "".join(rf"(?<!\b(?i:{re.escape(word)}))" for word in _ABBREVIATED)
+_SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}(?<=[.!?;])\s+(?=[A-Z0-9\"'(])|\s*[{BULLETS}]\s*")
 
 KIND_OF_RULE = {
     "username.length": "length",
     "password.length": "length",
-    "password.digit": "character classes",
-    "password.lowercase": "character classes",
-    "password.uppercase": "character classes",
-    "password.special": "character classes",
+    "password.digit": "classes",
+    "password.lowercase": "classes",
+    "password.uppercase": "classes",
+    "password.special": "classes",
     "password.repeat": "repeat",
-    "password.name": "personal data",
-    "password.username": "personal data",
-    "password.email": "personal data",
-    "password.change": "change interval",
+    "password.name": "personal",
+    "password.username": "personal",
+    "password.email": "personal",
+    "password.change": "change",
 }
 
 
@@ -254,7 +263,9 @@ _PRESCAN: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (DAYS, ("day",)),
     (MONTHS, ("month",)),
     (DIGIT_REQUIRED, ("number", "digit", "numeral")),
+    (DIGIT_OR_SPECIAL, ("number", "digit", "numeral")),
     (FORBIDS, ("password",)),
+    (NO_PART, ("no part",)),
     *(
         (pattern, ("lower", "upper", "capital", "special", "symbol"))
         for pattern in CLASS_WORDS.values()
@@ -374,8 +385,9 @@ def _lengths(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, st
 def _states_requirement(low: str, match: re.Match, lead: str) -> bool:
     """A password sentence (or item under a password lead-in) that requires the thing matched."""
     about_password = "password" in low or "password" in lead
+    before = f"{lead} {low[: match.start()]}"
     negated = NEGATION.search(low[: match.start()]) or NEGATION.search(lead)
-    return about_password and not negated
+    return about_password and bool(REQUIRES.search(before)) and not negated
 
 
 def _classes(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
@@ -394,11 +406,9 @@ def _classes(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, st
         and "password.digit" not in rules.rule_ids
     ):
         yield "password.digit", "a number is required", "no number is required"
-    context = f"{lead} {low}"
     for rule_id, pattern in CLASS_WORDS.items():
         match = pattern.search(low)
-        required = match and ("at least" in context or "must" in context or "contain" in context)
-        if required and _states_requirement(low, match, lead) and rule_id not in rules.rule_ids:
+        if match and _states_requirement(low, match, lead) and rule_id not in rules.rule_ids:
             yield rule_id, f"a {match.group(0)} is required", f"no {match.group(0)} is required"
 
 
@@ -426,6 +436,8 @@ def _personal(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, s
     # An item ("- your username") is read after its lead-in ("The password cannot have:").
     context = f"{lead} {low}" if lead else low
     forbids = FORBIDS.search(context)
+    if not forbids and "password" in context:
+        forbids = NO_PART.search(context)  # "must contain: - No part of your username"
     if not forbids:
         return
     start = max(forbids.end(), len(context) - len(low))

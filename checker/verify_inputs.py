@@ -30,7 +30,7 @@ BLOCKS = {
 SKIPPED = {"script", "style", "pre", "template", "textarea", "svg"}
 ITEMS = {"li", "dd", "td", "th"}
 LEADS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend", "summary", "label"}
-_BULLET_LINE = re.compile(rf"^\s*(?:[-*+o{BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])\s+")
+_BULLET_LINE = re.compile(rf"^\s*(?:[-*+o{BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])(?:\s+|$)")
 _FENCE = ("```", "~~~")
 
 
