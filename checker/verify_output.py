@@ -8,6 +8,7 @@ file (each named on one line on stderr; the other files are still checked and re
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,8 @@ def main(
 ) -> int:
     out = out or sys.stdout
     paths = [paths] if isinstance(paths, str) else list(paths)
+    # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         outcome = verify_paths(paths, ruleset)
     except (UnknownRuleSet, VerifyUsageError) as error:
@@ -92,8 +95,12 @@ def main(
 def summary(outcome: Outcome) -> str:
     count = len(outcome.files)
     if outcome.mismatches:
-        return f"{len(outcome.mismatches)} mismatch(es) in {count} files"
-    return f"{count} files agree with {outcome.ruleset}"
+        text = f"{len(outcome.mismatches)} mismatch(es) in {count} files"
+    else:
+        text = f"{count} files agree with {outcome.ruleset}"
+    if outcome.unreadable:
+        text += f"; {len(outcome.unreadable)} file(s) could not be read"
+    return text
 
 
 def as_text(outcome: Outcome) -> str:
