@@ -74,11 +74,18 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS = _number_words()
 # Longest first, so "forty-five" is read whole rather than as "forty".
-_NUM = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Shaped like a trie (tens, then an optional unit), not as 200 alternatives: the pattern is tried
+# at every word of every page, and Python's re tries alternatives one by one.
+_TENS_RE, _TEENS_RE, _ONES_RE = ("|".join(words) for words in (_TENS, _TEENS, _ONES))
+_NUM = rf"(\d+|(?:{_TENS_RE})(?:[- ](?:{_ONES_RE}))?|{_TEENS_RE}|{_ONES_RE})"
 _WORD = r"(?:" + "|".join([*_ONES, *_TEENS, *_TENS, "hundred"]) + r")"
 _WORDS = rf"{_WORD}(?:[ -](?:{_WORD}|and))*"
-# "eight (8)", "one hundred eighty (180)", "8 (eight)": one number, written as its figure.
-_LEGAL = re.compile(rf"\b{_WORDS} \((\d+)\)|\b(\d+) \({_WORDS}\)")
+# "eight (8)", "one hundred eighty (180)", "8 (eight)": one number, written as its figure. Found
+# from the parenthesis, which few pages have, rather than by trying the words at every word.
+_PAREN_FIGURE = re.compile(r" \((\d+)\)")
+_NUMBER_PARTS = frozenset([*_ONES, *_TEENS, *_TENS, "hundred", "and"])
+_PAREN_WORDS = re.compile(r" \(([a-z][a-z -]*)\)")
+_WORDS_ONLY = re.compile(_WORDS)
 _CHARS = r"(?:-|\s)?char(?:acter)?s?\b\.?"
 _DASH = r"\s*(?:-|–|—|to|through|thru)\s*"
 
@@ -139,15 +146,17 @@ FORBIDS = re.compile(
 )
 PART = re.compile(r"\b(?:any part|part of|parts of)\b")
 NO_PART = re.compile(r"\bno part of\b")
-DAYS = re.compile(
-    rf"\bevery {_NUM}[- ]days?\b|\b{_NUM}-day (?:password )?(?:change|expiration|reset|cycle)"
-)
+EVERY_DAYS = re.compile(rf"\bevery {_NUM}[- ]days?\b")
+DAY_CHANGE = re.compile(rf"\b{_NUM}-day (?:password )?(?:change|expiration|reset|cycle)")
 MONTHS = re.compile(rf"\bevery {_NUM}[- ]months?\b")
 BULLETS = "•▪◦●"
 # A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.
 _ABBREVIATED = ("min.", "max.", "char.", "approx.", "e.g.", "i.e.", "no.")
 _ABBREVIATIONS = "".join(rf"(?<!\b(?i:{re.escape(word)}))" for word in _ABBREVIATED)
 _SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}(?<=[.!?;])\s+(?=[A-Z0-9\"'(])|\s*[{BULLETS}]\s*")
+
+# Where a sentence can end in ":" (a lead-in): the end of a passage, or before a bullet.
+_LEAD_END = re.compile(rf":[*_\s]*(?:$|[{BULLETS}])")
 
 KIND_OF_RULE = {
     "username.length": "length",
@@ -259,9 +268,10 @@ def may_state_rules(text: str, markup: bool = True) -> bool:
 _PRESCAN: list[tuple[re.Pattern, tuple[str, ...]]] = [
     *((pattern, ("char", "length")) for pattern, _ in LENGTH_FORMS),
     (REPEAT, ("in a row",)),
-    (REPEAT_MORE_THAN, ("more than",)),
-    (DAYS, ("day",)),
-    (MONTHS, ("month",)),
+    (REPEAT_MORE_THAN, ("identical", "repeated", "of the same")),
+    (EVERY_DAYS, ("every",)),
+    (DAY_CHANGE, ("-day",)),
+    (MONTHS, ("every",)),
     (DIGIT_REQUIRED, ("number", "digit", "numeral")),
     (DIGIT_OR_SPECIAL, ("number", "digit", "numeral")),
     (FORBIDS, ("password",)),
@@ -274,8 +284,41 @@ _PRESCAN: list[tuple[re.Pattern, tuple[str, ...]]] = [
 
 
 def normalise(low: str) -> str:
-    """Lower-case text with legal-style numbers ("eight (8)") written as their figure."""
-    return _LEGAL.sub(lambda m: m.group(1) or m.group(2), low)
+    """Lower-case text with legal-style numbers ("eight (8)", "8 (eight)") written as the figure."""
+    if "(" not in low:
+        return low
+    low = _PAREN_WORDS.sub(_drop_words_after_figure, low)
+    parts, last = [], 0
+    for match in _PAREN_FIGURE.finditer(low):
+        start = _number_words_before(low, max(last, match.start() - 80), match.start())
+        if start is not None:
+            parts += [low[last:start], match.group(1)]
+            last = match.end()
+    return "".join([*parts, low[last:]])
+
+
+def _drop_words_after_figure(match: re.Match) -> str:
+    """ "8 (eight)" -> "8"; any other parenthesis stays."""
+    after_figure = match.start() and match.string[match.start() - 1].isdigit()
+    return "" if after_figure and _WORDS_ONLY.fullmatch(match.group(1)) else match.group(0)
+
+
+def _number_words_before(low: str, begin: int, end: int) -> int | None:
+    """Where the run of number words ending at ``end`` starts ("one hundred eighty"), if any."""
+    last = low[low.rfind(" ", begin, end) + 1 : end]
+    if not all(part in _NUMBER_PARTS for part in last.split("-")):
+        return None  # the common case, "call (800)": decided without splitting the window
+    words = low[begin:end].split(" ")
+    count = 0
+    for word in reversed(words):
+        if not word or not all(part in _NUMBER_PARTS for part in word.split("-")):
+            break
+        count += 1
+    while count and words[len(words) - count] == "and":
+        count -= 1
+    if not count or words[-1] == "and":
+        return None
+    return end - len(" ".join(words[-count:]))
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -302,6 +345,11 @@ def check_passages(
     for passage in passages:
         if not passage.item:
             lead = ""
+        # A passage that can neither start a lead-in nor state a rule (the page pre-scan, on it
+        # and its lead-in) is skipped: most passages of a page that states a rule are.
+        can_lead = passage.lead or _LEAD_END.search(passage.text)
+        if not can_lead and not may_state_rules(f"{lead} {passage.text}", markup=False):
+            continue
         rules = get_ruleset(passage.ruleset) if passage.ruleset else default
         for offset, sentence in sentences(passage.text):
             low = normalise(sentence.lower())
@@ -462,9 +510,8 @@ def _change(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str
     if "password.change" not in facts:
         return
     days = facts["password.change"].params["days"]
-    match = DAYS.search(low)
-    if match:
-        said = _number(match.group(1) or match.group(2))
+    for match in (EVERY_DAYS.search(low), DAY_CHANGE.search(low)):
+        said = _number(match.group(1)) if match else days
         if said != days:
             yield "password.change", f"change every {said} days", f"change every {days} days"
     match = MONTHS.search(low)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -35,27 +35,30 @@ class Outcome:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
-def targets(paths: Sequence[str]) -> list[tuple[Path, str]]:
-    """(file, name shown in reports) for each file to read; names are paths as given."""
-    found: list[tuple[Path, str]] = []
+def check_paths(paths: Sequence[str]) -> None:
+    """Raise :class:`VerifyUsageError` for the first path the verifier cannot take."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = find_files(path)
-            if not files:
+            if next(find_files(path), None) is None:
                 raise VerifyUsageError(f"{given}: no {_TYPES} files in this folder (build first?)")
-            found.extend((file, file.as_posix()) for file in files)
-        elif path.is_file():
-            if path.suffix.lower() not in KINDS:
-                raise VerifyUsageError(f"{given}: not a file type verify reads ({_TYPES})")
-            found.append((path, path.as_posix()))
-        else:
+        elif not path.is_file():
             raise VerifyUsageError(f"{given}: no such file or folder")
-    return found
+        elif path.suffix.lower() not in KINDS:
+            raise VerifyUsageError(f"{given}: not a file type verify reads ({_TYPES})")
+
+
+def targets(paths: Sequence[str]) -> Iterator[tuple[Path, str]]:
+    """(file, name shown in reports) for each file to read; names are paths as given."""
+    for given in paths:
+        path = Path(given)
+        files = find_files(path) if path.is_dir() else [path]
+        yield from ((file, file.as_posix()) for file in files)
 
 
 def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcome:
     rules = get_ruleset(ruleset)
+    check_paths(paths)
     outcome = Outcome(rules.name)
     for path, name in targets(paths):
         try:
