@@ -82,7 +82,10 @@ _WORD = r"(?:" + "|".join([*_ONES, *_TEENS, *_TENS, "hundred"]) + r")"
 _WORDS = rf"{_WORD}(?:[ -](?:{_WORD}|and))*"
 # "eight (8)", "one hundred eighty (180)", "8 (eight)": one number, written as its figure. Found
 # from the parenthesis, which few pages have, rather than by trying the words at every word.
-_PAREN_FIGURE = re.compile(r" \((\d+)\)")
+# Only a figure followed by what a rule counts can be part of one (so not "(800) 676-6856").
+_PAREN_FIGURE = re.compile(
+    r" \((\d+)\)(?=[^.;:]{0,40}?(?:char|day|month|time|identical|repeat|consecutive))"
+)
 _NUMBER_PARTS = frozenset([*_ONES, *_TEENS, *_TENS, "hundred", "and"])
 _PAREN_WORDS = re.compile(r" \(([a-z][a-z -]*)\)")
 _WORDS_ONLY = re.compile(_WORDS)

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from typing import BinaryIO
 
@@ -72,8 +72,7 @@ def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
 def html_passages(html: str) -> Iterator[Passage]:
     """One passage per run of prose under one block and one rule-set marker, in page order."""
     reader = _HtmlReader()
-    reader.feed(html)
-    reader.close()
+    reader.read(html)
     for group in reader.groups.values():
         text = "".join(group.texts)
         if text.strip():
@@ -84,6 +83,14 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
         "track", "wbr"}  # fmt: skip
 # A start tag of these closes an open one of the same name (HTML's implied end tags: <li>a<li>b).
 SELF_CLOSING = {"p", "li", "dt", "dd", "td", "th", "tr", "option"}
+# Markup, in the order HTML's tokenizer tries it: comments, doctype or CDATA, processing
+# instructions, then tags (attribute values may hold ">").
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.DOTALL,
+)
+_RULESET_ATTR = re.compile(r"""\bdata-ruleset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 @dataclass
@@ -103,35 +110,62 @@ class _Open:
     cells: int = 0  # for a table row: cells seen so far
 
 
-class _HtmlReader(HTMLParser):
+class _HtmlReader:
     """Collects text by (innermost block, nearest data-ruleset), with the line it starts on.
 
-    Python's own HTML tokenizer, without building a tree: a court page that states a rule is read
-    several times faster than through BeautifulSoup, and the lines are the tokenizer's own.
+    A small tokenizer (one regular expression for markup), not a tree: most of the verifier's time
+    on a page that states a rule went into building BeautifulSoup's tree and then Python's
+    html.parser calls. Entities are decoded per run of text; script, style and the other skipped
+    elements are jumped over to their end tag, as a browser does.
     """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.stack: list[_Open] = [_Open("#root", 0, None)]
         self.groups: dict[tuple[int, str | None], _Group] = {}
-        self.blocks = 0
-        self.skipping = 0
         self.block_tags = {0: "#root"}
         self.first_cell: set[int] = set()
+        self.html = ""
+        self.line, self.counted = 1, 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def read(self, html: str) -> None:
+        self.html = html
+        position = 0
+        while True:
+            markup = _MARKUP.search(html, position)
+            end = markup.start() if markup else len(html)
+            if end > position:
+                self.text(position, html[position:end])
+            if markup is None:
+                return
+            position = markup.end()
+            name = markup.group(2)
+            if name is None:
+                continue  # a comment, doctype or processing instruction
+            tag = name.lower()
+            if markup.group(1):
+                self.end(tag)
+            elif tag in SKIPPED:  # jump to the end tag: their content is not prose
+                close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(html, position)
+                position = close.end() if close else len(html)
+            else:
+                self.start(tag, markup.group(3))
+
+    def start(self, tag: str, attributes: str) -> None:
         if tag == "br":
-            self.handle_data("\n")
+            self.text(0, "\n")  # whitespace: never starts a passage, so the position is unused
             return
         if tag in VOID:
             return
         if tag in SELF_CLOSING and any(o.tag == tag for o in self.stack[-3:]):
-            self._close(tag)
-        ruleset = dict(attrs).get("data-ruleset") or self.stack[-1].ruleset
+            self.end(tag)
+        ruleset = self.stack[-1].ruleset
+        if "data-ruleset" in attributes:
+            found = _RULESET_ATTR.search(attributes)
+            if found:
+                ruleset = unescape(next(value for value in found.groups() if value is not None))
         block = None
         if tag in BLOCKS:
-            self.blocks += 1
-            block = self.blocks
+            block = len(self.block_tags)
             self.block_tags[block] = tag
             if tag in ("td", "th"):
                 row = next((o for o in reversed(self.stack) if o.tag == "tr"), None)
@@ -139,29 +173,15 @@ class _HtmlReader(HTMLParser):
                     row.cells += 1
                     if row.cells == 1:
                         self.first_cell.add(block)
-        if tag in SKIPPED:
-            self.skipping += 1
         self.stack.append(_Open(tag, block, ruleset))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.handle_data("\n")
+    def end(self, tag: str) -> None:
+        if not any(o.tag == tag for o in self.stack[1:]):
+            return  # a stray end tag
+        while self.stack.pop().tag != tag:
+            pass
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in VOID and any(o.tag == tag for o in self.stack[1:]):
-            self._close(tag)
-
-    def _close(self, tag: str) -> None:
-        while len(self.stack) > 1:
-            closed = self.stack.pop()
-            if closed.tag in SKIPPED:
-                self.skipping -= 1
-            if closed.tag == tag:
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping:
-            return
+    def text(self, position: int, data: str) -> None:
         here = self.stack[-1]
         block = next(o.block for o in reversed(self.stack) if o.block is not None)
         key = (block, here.ruleset)
@@ -169,13 +189,15 @@ class _HtmlReader(HTMLParser):
         if group is None:
             if not data.strip():
                 return  # whitespace between blocks starts no passage
+            start = position + len(data) - len(data.lstrip())
+            self.line += self.html.count("\n", self.counted, start)
+            self.counted = start
             name = self.block_tags[block]
-            line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
-            data = data.lstrip()
             group = self.groups[key] = _Group(
-                line, here.ruleset, name in ITEMS, name in LEADS or block in self.first_cell
+                self.line, here.ruleset, name in ITEMS, name in LEADS or block in self.first_cell
             )
-        group.texts.append(data)
+            data = data.lstrip()
+        group.texts.append(unescape(data) if "&" in data else data)
 
 
 def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Passage]:

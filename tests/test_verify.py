@@ -163,3 +163,20 @@ def test_seeds_agree_with_the_rule_set_they_were_written_for():
     assert old.mismatches == [] and len(old.files) >= 5
     new = verify_paths([seeds], "pacer-2025")
     assert {m.rule_id for m in new.mismatches} >= {"password.length", "password.username"}
+
+
+@pytest.mark.parametrize(
+    "legal, plain",
+    [
+        ("between eight (8) and forty-five (45) characters", "between 8 and 45 characters"),
+        ("one hundred eighty (180) days", "180 days"),
+        ("the same character three (3) times", "the same character 3 times"),
+        ("8 (eight) characters", "8 characters"),
+        ("call (800) 676-6856 monday through friday", "call (800) 676-6856 monday through friday"),
+        ("see rule (3) of the order", "see rule (3) of the order"),
+    ],
+)
+def test_legal_style_normalisation(legal, plain):
+    from checker.verify import normalise
+
+    assert normalise(legal) == plain
