@@ -78,9 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask_cmd = commands.add_parser("interactive", help="ask for each field, hiding passwords")
     ask_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
 
-    verify_cmd = commands.add_parser("verify", help="check rule statements in built HTML")
-    verify_cmd.add_argument("site_dir", metavar="SITE_DIR")
+    verify_cmd = commands.add_parser(
+        "verify", help="check rule statements in HTML, PDF, text or Markdown files or folders"
+    )
+    verify_cmd.add_argument("paths", nargs="+", metavar="PATH")
     verify_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
+    verify_cmd.add_argument("--format", default="text", choices=("text", "json", "github"))
 
     commands.add_parser("widget", help="print the password checker's script (rules included)")
     return parser
@@ -166,7 +169,7 @@ def format_report(report: Report) -> str:
 def _cmd_verify(args) -> int:
     from .verify import main as verify_main
 
-    return verify_main(args.site_dir, args.ruleset)
+    return verify_main(args.paths, args.ruleset, args.format)
 
 
 def _cmd_widget(args) -> int:

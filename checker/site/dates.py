@@ -22,7 +22,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..facts import Fact, book
-from ..verify import BLOCKS, SENTENCE_BREAK, excerpt
+from ..verify import SENTENCE_END, excerpt
+from ..verify_inputs import BLOCKS
 
 SKIPPED = {"script", "style", "pre", "code", "template", "textarea", "svg", "kbd", "samp"}
 MARKERS = ("data-fact", "data-source")
@@ -109,7 +110,7 @@ def check_html(
 
 def sentence_around(text: str, match: re.Match) -> str:
     """The sentence (or sentences: "Dec. 31" looks like a sentence end) holding the match."""
-    ends = list(SENTENCE_BREAK.finditer(text))
+    ends = list(SENTENCE_END.finditer(text))
     start = max((m.end() for m in ends if m.end() <= match.start()), default=0)
     end = min((m.start() for m in ends if m.start() >= match.end()), default=len(text))
     return text[start:end]
