@@ -75,9 +75,15 @@ class FactsError(ValueError):
     """A facts file breaks the schema; the message names the file, the record, the field."""
 
 
-class UnknownFactError(KeyError):
+class NotFound(KeyError):
+    """A lookup by id found nothing; the message says what was asked and what exists."""
+
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
+
+
+class UnknownFactError(NotFound):
+    pass
 
 
 @dataclass(frozen=True)

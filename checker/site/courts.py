@@ -32,7 +32,7 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from ..facts import Fact, Source
+from ..facts import Fact, NotFound, Source
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
@@ -68,11 +68,8 @@ class CourtDataError(ValueError):
     """The court data breaks the schema; the message says where and what was expected."""
 
 
-class UnknownCourtError(KeyError):
+class UnknownCourtError(NotFound):
     """No court has this id; the message suggests close matches."""
-
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return str(self.args[0])
 
 
 @dataclass(frozen=True)
