@@ -7,7 +7,8 @@
 # A build is three steps around any engine (README, "How the site is built"):
 #   before: python -m checker.site generate   (court pages, picker, widget script)
 #   build:  mkdocs build                       (or properdocs build, or zensical build --clean)
-#   after:  python -m checker verify site      (then hand-typed fact dates, the pages' examples)
+#   after:  python -m checker.site check site --docs docs
+#           (rule statements as `checker verify` checks them, hand-typed fact dates, the examples)
 # COURT=<id> make build builds the site for one court from build/court/mkdocs.yml.
 
 PYTHON ?= python3
@@ -24,9 +25,7 @@ serve: setup generate
 build: setup
 	config=$$(COURT=$(COURT) $(PY) -m checker.site generate) && \
 	  CHECKER_VERIFY=0 $(PY) -m mkdocs build --site-dir site --config-file "$$config"
-	$(PY) -m checker verify site
-	$(PY) -m checker.site dates site
-	$(PY) -m checker.site examples docs
+	$(PY) -m checker.site check site --docs docs
 
 generate: setup
 	$(PY) -m checker.site generate

@@ -256,34 +256,39 @@ def may_state_rules(text: str, markup: bool = True) -> bool:
     over the whole tag-stripped page finds a superset of what per-sentence matching finds (a
     lead-in only adds a subject, never a number); so skipping the parse when none matches changes
     no result. Each pattern runs only when a word it cannot match without is present: substring
-    tests are far cheaper than regular expressions, and most pages of a court site state no rule.
+    tests are far cheaper than regular expressions (each word is looked for once), and most pages
+    of a court site state no rule.
     """
     if markup:
         text = unescape(re.sub(r"<[^>]*>", " ", text))
     low = " ".join(text.lower().split())
     if "(" in low:
         low = normalise(low)
+    present = {word for word in _GATE_WORDS if word in low}
     return any(
-        any(word in low for word in words) and pattern.search(low) for pattern, words in _PRESCAN
+        all(not present.isdisjoint(words) for words in gate) and pattern.search(low)
+        for pattern, gate in _PRESCAN
     )
 
 
-_PRESCAN: list[tuple[re.Pattern, tuple[str, ...]]] = [
-    *((pattern, ("char", "length")) for pattern, _ in LENGTH_FORMS),
-    (REPEAT, ("in a row",)),
-    (REPEAT_MORE_THAN, ("identical", "repeated", "of the same")),
-    (EVERY_DAYS, ("every",)),
-    (DAY_CHANGE, ("-day",)),
-    (MONTHS, ("every",)),
-    (DIGIT_REQUIRED, ("number", "digit", "numeral")),
-    (DIGIT_OR_SPECIAL, ("number", "digit", "numeral")),
-    (FORBIDS, ("password",)),
-    (NO_PART, ("no part",)),
+# Each pattern with the words it cannot match without: every group must have one word present.
+_PRESCAN: list[tuple[re.Pattern, tuple[tuple[str, ...], ...]]] = [
+    *((pattern, (("char", "length"),)) for pattern, _ in LENGTH_FORMS),
+    (REPEAT, (("in a row",),)),
+    (REPEAT_MORE_THAN, (("identical", "repeated", "of the same"),)),
+    (EVERY_DAYS, (("every",), ("day",))),
+    (DAY_CHANGE, (("-day",),)),
+    (MONTHS, (("every",), ("month",))),
+    (DIGIT_REQUIRED, (("number", "digit", "numeral"),)),
+    (DIGIT_OR_SPECIAL, (("number", "digit", "numeral"),)),
+    (FORBIDS, (("password",),)),
+    (NO_PART, (("no part",),)),
     *(
-        (pattern, ("lower", "upper", "capital", "special", "symbol"))
+        (pattern, (("lower", "upper", "capital", "special", "symbol"),))
         for pattern in CLASS_WORDS.values()
     ),
 ]
+_GATE_WORDS = {word for _, gate in _PRESCAN for words in gate for word in words}
 
 
 def normalise(low: str) -> str:

@@ -43,8 +43,8 @@ def mkdocs_build(
     engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess:
     """Build the site the way ``make build`` does: generate, the engine's build, then the drift
-    checks (``checker verify``, hand-typed fact dates, the pages' examples); the first step that
-    fails is returned.
+    checks (``checker.site check``: rule statements, hand-typed fact dates, the pages' examples);
+    the first step that fails is returned.
 
     ``COURT`` in ``env`` makes a one-court build. Zensical has no site-dir option: it writes
     ``site/`` beside the configuration, so ``site_dir`` must be that folder for it.
@@ -62,12 +62,8 @@ def mkdocs_build(
         command = [sys.executable, "-m", engine, "build", "--site-dir", str(site_dir)]
         command += ["--config-file", config_file]
     # The checks run once, after the build, as in `make build` (the plugin would repeat them).
-    steps = [
-        (command, {"CHECKER_VERIFY": "0"}),
-        ([sys.executable, "-m", "checker", "verify", str(site_dir)], {}),
-        ([sys.executable, "-m", "checker.site", "dates", str(site_dir)], {}),
-        ([sys.executable, "-m", "checker.site", "examples", str(cwd / "docs")], {}),
-    ]
+    check = [sys.executable, "-m", "checker.site", "check", str(site_dir), "--docs", "docs"]
+    steps = [(command, {"CHECKER_VERIFY": "0"}), (check, {})]
     for step, extra in steps:
         result = _run(step, {**(env or {}), **extra}, cwd)
         if result.returncode != 0:

@@ -69,3 +69,44 @@ def test_the_command_exit_codes(tmp_path, capsys):
     (site / "page.html").write_text("<p>Nothing dated.</p>")
     assert site_main(["dates", str(site)]) == 0
     assert site_main(["dates", str(tmp_path / "missing")]) == 2
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["December\n      31,\n  2025", "Sept. 15, 2025", "Sep 15, 2025", "september 15 2025"],
+)
+def test_line_breaks_abbreviations_and_case_do_not_hide_a_date(tmp_path, written):
+    site = page(tmp_path, f"<p>Intro.</p>\n<p>It happened on {written}, they say.</p>")
+    [finding] = check_dates(site)
+    assert finding.fact_ids in (("mfa-deadline",), ("password-enforcement",))
+
+
+def test_impossible_days_are_not_dates(tmp_path):
+    site = page(tmp_path, "<p>On February 30, 2025 and 13/31/2025 and 2025-02-30.</p>")
+    assert check_dates(site) == []
+
+
+def test_the_check_command_runs_every_drift_check(tmp_path, capsys):
+    """``checker.site check``: rule statements, hand-typed dates and examples, one exit code."""
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    site.mkdir(), docs.mkdir()
+    (docs / "page.md").write_text("```pycon\n>>> 1 + 1\n2\n```\n")
+    (site / "index.html").write_text("<p>Nothing dated, no rules.</p>")
+    assert site_main(["check", str(site), "--docs", str(docs)]) == 0
+    assert "1 pages agree with pacer-2025; no hand-typed fact dates; 1 examples pass" in (
+        capsys.readouterr().err
+    )
+
+    (site / "index.html").write_text(
+        "<p>Your password must be at least 8 characters long.</p>"
+        "<p>PACER began upgrades on August 11, 2014.</p>"
+    )
+    (docs / "page.md").write_text("```pycon\n>>> 1 + 1\n3\n```\n")
+    assert site_main(["check", str(site), "--docs", str(docs)]) == 1
+    out = capsys.readouterr().out
+    assert "pages state rules the checker disagrees with" in out and "index.html" in out
+    assert "upgrades-began" in out
+    assert "page.md: 1 of 1 examples failed" in out
+
+    assert site_main(["check", str(tmp_path / "missing")]) == 2
+    assert site_main(["check", str(site), "--docs", str(tmp_path / "missing")]) == 2

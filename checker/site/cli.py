@@ -5,6 +5,8 @@
 - ``examples [DOCS]``: run every ``>>>`` example in the pages (exit 1 when one fails).
 - ``facts [DOCS] [--on DATE]``: list facts past their review-by date, with the pages stating them.
 - ``dates SITE``: find dates of dated facts typed by hand in a built site (after a build).
+- ``check SITE [--docs DOCS]``: every drift check after a build, in one process: rule statements
+  (as ``python -m checker verify SITE``), hand-typed fact dates, and the examples in DOCS.
 - ``courts [CSV] [--refresh FEED]``: validate the court data, or rewrite it from PACER's feed.
 
 Exit codes as in ``python -m checker``: 0 fine, 1 a check failed, 2 bad input or usage.
@@ -21,6 +23,8 @@ from pathlib import Path
 
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
 from ..facts import FactsError, build_date, us_date
+from ..rulesets import DEFAULT_RULESET
+from .checks import check_site
 from .court_pages import VariantError
 from .dates import check_dates
 from .facts_check import stale_facts_report
@@ -47,6 +51,11 @@ def build_parser():
 
     dates = commands.add_parser("dates", help="find hand-typed fact dates in built HTML")
     dates.add_argument("site_dir", metavar="SITE")
+
+    check = commands.add_parser("check", help="every drift check on a built site")
+    check.add_argument("site_dir", metavar="SITE")
+    check.add_argument("--docs", dest="docs_dir", metavar="DOCS",
+                       help="also run the >>> examples in this Markdown folder")
 
     courts = commands.add_parser("courts", help="validate (or refresh) the court data")
     courts.add_argument("csv", nargs="?", default=None, metavar="CSV")
@@ -82,16 +91,30 @@ def _facts(args) -> int:
     return EXIT_FAIL if stale else EXIT_OK
 
 
-def _dates(args) -> int:
-    root = Path(args.site_dir)
+def _built_site(site_dir: str) -> Path:
+    root = Path(site_dir)
     if not root.is_dir() or not any(root.rglob("*.html")):
-        raise UsageError(f"{args.site_dir}: no .html files (build first?)")
-    found = check_dates(root)
+        raise UsageError(f"{site_dir}: no .html files (build first?)")
+    return root
+
+
+def _dates(args) -> int:
+    found = check_dates(_built_site(args.site_dir))
     for item in found:
         print(item)
     print(f"{len(found)} hand-typed fact date(s)" if found else "no hand-typed fact dates",
           file=sys.stderr)  # fmt: skip
     return EXIT_FAIL if found else EXIT_OK
+
+
+def _check(args) -> int:
+    if args.docs_dir is not None and not Path(args.docs_dir).is_dir():
+        raise UsageError(f"{args.docs_dir}: not a folder")
+    report = check_site(_built_site(args.site_dir), args.docs_dir)
+    for problem in report.problems:
+        print(problem)
+    print(report.summary(DEFAULT_RULESET), file=sys.stderr)
+    return EXIT_FAIL if report.problems else EXIT_OK
 
 
 def _courts(args) -> int:
@@ -112,6 +135,7 @@ COMMANDS = {
     "examples": _examples,
     "facts": _facts,
     "dates": _dates,
+    "check": _check,
     "courts": _courts,
 }
 ERRORS = (

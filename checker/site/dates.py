@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from bs4 import BeautifulSoup, NavigableString, Tag
+from typing import TYPE_CHECKING
 
 from ..facts import Fact, book
 from ..verify import SENTENCE_END, excerpt
 from ..verify_inputs import BLOCKS
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 SKIPPED = {"script", "style", "pre", "code", "template", "textarea", "svg", "kbd", "samp"}
 MARKERS = ("data-fact", "data-source")
@@ -51,18 +53,36 @@ class TypedDate:
         )
 
 
-def date_pattern(day: dt.date) -> re.Pattern:
-    """Every written form of ``day`` that the check recognizes."""
-    month = _MONTHS[day.month - 1]
-    short = _ABBREVIATIONS.get(day.month)
-    names = f"(?:{month}|{short}\\.?)" if short else month
-    forms = [
-        rf"{names}\s+0?{day.day},?\s+{day.year}",
-        rf"0?{day.day}\s+{month}\s+{day.year}",
-        rf"0?{day.month}/0?{day.day}/{day.year}",
-        re.escape(day.isoformat()),
-    ]
-    return re.compile(r"(?<![\w/-])(?:" + "|".join(forms) + r")(?![\w/-])", re.IGNORECASE)
+_MONTH_NAMES = "|".join([*_MONTHS, *(f"{short}\\.?" for short in _ABBREVIATIONS.values())])
+# Every written form the check recognizes, for any day: one pass over a page finds them all, and
+# only the days the facts state count (a search per fact date cost a second over the whole site).
+WRITTEN_DATE = re.compile(
+    rf"(?<![\w/-])(?:(?P<name1>{_MONTH_NAMES})\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<name2>{'|'.join(_MONTHS)})\s+(?P<year2>\d{{4}})"
+    r"|(?P<month3>\d{1,2})/(?P<day3>\d{1,2})/(?P<year3>\d{4})"
+    r"|(?P<year4>\d{4})-(?P<month4>\d\d)-(?P<day4>\d\d))(?![\w/-])",
+    re.IGNORECASE,
+)
+
+
+def written_date(match: re.Match) -> dt.date | None:
+    """The day a :data:`WRITTEN_DATE` match names, or None when it names no real day."""
+    for form in "1234":
+        year = match.group(f"year{form}")
+        if year is None:
+            continue
+        name = match.group(f"name{form}") if form in "12" else None
+        month = _month_number(name) if name else int(match.group(f"month{form}"))
+        try:
+            return dt.date(int(year), month, int(match.group(f"day{form}")))
+        except ValueError:
+            return None
+    return None
+
+
+def _month_number(name: str) -> int:
+    prefix = name.rstrip(".").lower()[:3]
+    return next(number for number, month in enumerate(_MONTHS, 1) if month.lower()[:3] == prefix)
 
 
 def fact_dates(facts: Iterable[Fact] | None = None) -> dict[dt.date, tuple[str, ...]]:
@@ -76,35 +96,61 @@ def fact_dates(facts: Iterable[Fact] | None = None) -> dict[dt.date, tuple[str, 
 
 def check_dates(site_dir: Path | str, facts: Iterable[Fact] | None = None) -> list[TypedDate]:
     """Every hand-typed date of a dated fact in ``site_dir``'s HTML pages."""
-    patterns = {date_pattern(day): ids for day, ids in fact_dates(facts).items()}
+    dates = fact_dates(facts)
     root = Path(site_dir)
     found: list[TypedDate] = []
     for path in sorted(root.rglob("*.html")):
         page = path.relative_to(root).as_posix()
         html = path.read_text(encoding="utf-8", errors="replace")
-        found.extend(check_html(html, page, patterns))
+        found.extend(check_html(html, page, dates))
     return found
 
 
-# A rendered fact or source date without nested tags (what the shortcodes write); dropping these
-# before the pre-scan only removes marked text, so it cannot hide a finding.
-_MARKED = re.compile(r"<(span|time)\b[^>]*\bdata-(?:fact|source)\b[^>]*>[^<]*</\1>")
+def fact_dates_in(
+    text: str, dates: Mapping[dt.date, tuple[str, ...]]
+) -> Iterator[tuple[re.Match, tuple[str, ...]]]:
+    """Each written date in ``text`` (spaces collapsed) that a fact states, with the fact ids.
+
+    Every form holds the year as four digits, so the full pattern runs only near a year some fact
+    states: on a whole page that is a few short windows instead of every position.
+    """
+    years = re.compile("|".join(sorted({str(day.year) for day in dates})) or "(?!)")
+    seen = -1
+    for year in years.finditer(text):
+        window = (max(year.start() - _BEFORE_YEAR, seen), year.end() + _AFTER_YEAR)
+        for match in WRITTEN_DATE.finditer(text, *window):
+            seen = match.end()
+            ids = dates.get(written_date(match))
+            if ids:
+                yield match, ids
 
 
-def check_html(
-    html: str, page: str, patterns: Mapping[re.Pattern, tuple[str, ...]]
-) -> list[TypedDate]:
+# How far a written date reaches before and after its year: "September 30, 2025" is the longest
+# before it, "2025-12-31" after it; one more character after lets the closing look-ahead see text.
+_BEFORE_YEAR, _AFTER_YEAR = len("September 30, "), len("-12-31") + 1
+
+
+# What the check skips anyway, removed before the pre-scan so that it cannot hide a finding: a
+# rendered fact or source date without nested tags (what the shortcodes write), and the elements
+# that cannot nest (pre, script, style), such as the checker reference's code examples.
+_UNCHECKED = re.compile(
+    r"<(span|time)\b[^>]*\bdata-(?:fact|source)\b[^>]*>[^<]*</\1>|<(pre|script|style)\b.*?</\2>",
+    re.DOTALL,
+)
+
+
+def check_html(html: str, page: str, dates: Mapping[dt.date, tuple[str, ...]]) -> list[TypedDate]:
     # Cheap pre-scan: most pages state fact dates only through shortcodes, and parsing 200 pages
     # costs seconds where searching costs milliseconds.
-    unmarked = _MARKED.sub("", html)
-    if not any(pattern.search(unmarked) for pattern in patterns):
+    if not any(fact_dates_in(" ".join(_UNCHECKED.sub("", html).split()), dates)):
         return []
+    from bs4 import BeautifulSoup  # only for the few pages that need it: importing costs 0.1 s
+
     soup = BeautifulSoup(html, "html.parser")
     return [
         TypedDate(page, excerpt(sentence_around(text, match)), match.group(0), ids)
         for text in prose(soup)
-        for pattern, ids in patterns.items()
-        for match in pattern.finditer(text)
+        for match, ids in fact_dates_in(text, dates)
     ]
 
 
@@ -118,6 +164,8 @@ def sentence_around(text: str, match: re.Match) -> str:
 
 def prose(soup: BeautifulSoup) -> Iterator[str]:
     """The text of each block element, without code, scripts or rendered facts."""
+    from bs4 import NavigableString, Tag
+
     groups: dict[int, list[str]] = {}
     for node in soup.find_all(string=True):
         if type(node) is not NavigableString:

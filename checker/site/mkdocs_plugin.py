@@ -1,11 +1,12 @@
 """``pacer-help``: an optional MkDocs (and ProperDocs) plugin, a convenience for ``mkdocs serve``.
 
 Nothing the site needs depends on it: ``make build`` runs the same steps around any engine
-(``python -m checker.site generate`` before, ``python -m checker verify site`` and
-``python -m checker.site examples`` after). Under ``mkdocs serve`` the plugin keeps the generated
-pages fresh before each rebuild and fails a rebuild whose pages state a rule wrongly or whose
-examples fail or that type a fact's date by hand, so an editor sees the problem at once. Zensical does not run plugins; it builds
-the same generated sources.
+(``python -m checker.site generate`` before; ``python -m checker.site check site --docs docs``
+after: rule statements, hand-typed fact dates, the pages' examples). Under ``mkdocs serve`` the
+plugin keeps the generated pages fresh before each rebuild and runs the same checks
+(:mod:`.checks`), failing a rebuild whose pages state a rule wrongly, type a fact's date by hand
+or hold a failing example, so an editor sees the problem at once. Zensical does not run
+plugins; it builds the same generated sources.
 
 Options (``plugins: - pacer-help: {generate: true, verify: true}``): ``generate`` writes the
 generated sources before each build; ``verify`` runs the checks after it (``CHECKER_VERIFY=0``
@@ -22,10 +23,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..verify import format_mismatches, verify_site
+from .checks import check_site, failed_examples
 from .court_pages import VariantError
 from .courts import CourtDataError
-from .dates import check_dates
 from .examples import count_prompts, run_page
 from .generate import GenerateError, Project, generate
 
@@ -59,25 +59,13 @@ class PacerHelpPlugin(BasePlugin[PacerHelpConfig]):
         if self.checking and count_prompts(markdown):
             outcome = run_page(markdown, page.file.src_uri)
             if outcome.failures:
-                self.problems.append(
-                    f"{page.file.src_uri}: {outcome.failures} of {outcome.examples} examples "
-                    f"failed\n{outcome.report}"
-                )
+                self.problems.append(failed_examples(outcome))
         return markdown
 
     def on_post_build(self, config) -> None:
         if not self.checking:
             return
-        mismatches = verify_site(config.site_dir)
-        if mismatches:
-            self.problems.append(
-                "pages state rules the checker disagrees with:\n" + format_mismatches(mismatches)
-            )
-        typed = check_dates(config.site_dir)
-        if typed:
-            self.problems.append(
-                "fact dates typed by hand (use a pacer:fact or pacer:date shortcode):\n"
-                + "\n".join(str(item) for item in typed)
-            )
+        # Examples ran page by page above, from the Markdown the engine read.
+        self.problems += check_site(config.site_dir).problems
         if self.problems:
             raise PluginError("\n".join(self.problems))
