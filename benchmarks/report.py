@@ -1,14 +1,15 @@
 """One benchmark table, every figure measured in this run (a report: nothing is asserted).
 
-    make bench        (or: .venv/bin/python benchmarks/report.py [--quick])
+    make bench        (or: .venv/bin/python benchmarks/report.py [--runs N] [--no-lighthouse])
 
 Figures:
-- build time with and without the drift checks (the verify hook; CHECKER_VERIFY=0 turns it off),
-  median of interleaved builds, and their ratio;
-- total site size and search index size, with and without the 188 court pages (a scratch copy of
-  the project whose mkdocs.yml lacks the courts hook);
-- each page type's transfer size in Chromium (gzip, a fresh cache) next to a stock Material page
-  (a tiny site built in a temporary directory with Material's defaults, web fonts off);
+- the build, step by step as ``make build`` runs it (generate, the engine with the plugin's checks
+  off, then ``python -m checker.site check``): the drift checks' cost is the whole over the build
+  without them, median over the runs; every step of a run meets the same machine load;
+- total site size, the court pages' share, and the search index;
+- each page type's transfer in Chromium (gzip, a fresh cache) next to the same page built by stock
+  Material: the same Markdown and navigation, a stock mkdocs.yml (theme material with web fonts
+  off, our Markdown extensions minus our own), no overrides, plugins, extra CSS or JS;
 - the widget's gzip size (benchmarks/widget.py) and check latency in Python and in Chromium;
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
@@ -32,51 +33,28 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(HERE)]
 
 import checker_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
-from builds import mkdocs_build  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"]
 LIGHTHOUSE = "lighthouse@12"  # Lighthouse 13 needs Node >= 22.19; Node here is 20
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-dev-shm-usage"
-VERIFY_HOOK = "overrides/hooks/verify.py"
-COURTS_HOOK = "overrides/hooks/courts.py"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "checker", "seeds")
+OUR_EXTENSION = "pacer"
 
+# Page types for transfer (with the stock page beside each) and, marked True, for Lighthouse.
 PAGE_TYPES = {
-    "start page": "/",
-    "guide": "/upgrade/",
-    "rules page": "/rules/",
-    "court page": "/courts/mnd/",
+    "start page": ("/", True),
+    "guide, upgrade": ("/upgrade/", True),
+    "guide, link": ("/link/", False),
+    "rules page (widget)": ("/rules/", True),
+    "court page": ("/courts/mnd/", True),
 }
-
-STOCK_PAGE = """# A stock page
-
-This page uses Material for MkDocs with its default settings, for comparison.
-
-## Steps
-
-1. Go to the website.
-2. Select **Log in**.
-3. Enter your username and password.
-
-!!! note "Good to know"
-
-    Admonitions, lists and tables are styled by the theme.
-
-| Column | Value |
-| ------ | ----- |
-| One    | 1     |
-| Two    | 2     |
-
-```python
-print("hello")
-```
-"""
+WEIGHT_BUDGET, REQUESTS_BUDGET, DRIFT_BUDGET, LIGHTHOUSE_BAR = 1.10, 2, 1.15, 0.99
 
 
 # --- builds ---------------------------------------------------------------------------------
@@ -85,7 +63,7 @@ print("hello")
 def scratch_project(destination: Path) -> Path:
     """A copy of what a build reads, so config variants never touch the working tree."""
     destination.mkdir(parents=True, exist_ok=True)
-    skip = shutil.ignore_patterns("__pycache__")
+    skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-*.js", "pacer-*.css")
     for name in PROJECT_PARTS:
         source = ROOT / name
         if source.is_dir():
@@ -95,66 +73,61 @@ def scratch_project(destination: Path) -> Path:
     return destination
 
 
-def config_without(project: Path, hook: str, name: str) -> Path:
-    """A copy of mkdocs.yml without one hook line (and not strict: links into what the hook
-    generated no longer resolve)."""
-    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if line.strip() != f"- {hook}"]
-    kept = [("strict: false\n" if line.startswith("strict:") else line) for line in kept]
-    config = project / name
-    config.write_text("".join(kept), encoding="utf-8")
-    return config
-
-
-def build(project: Path, site: Path, config: Path | None = None, env: dict | None = None) -> float:
-    """Seconds for one ``mkdocs build`` (a failed build stops the report)."""
-    if site.exists():
-        shutil.rmtree(site)
+def timed(command: list[str], project: Path, env: dict | None = None) -> float:
+    """Seconds for one step of the build (a failed step stops the report)."""
     start = time.perf_counter()
-    result = mkdocs_build(site, config=config, env=env, cwd=project)
+    result = subprocess.run(
+        command, cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )  # fmt: skip
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"build failed ({project}):\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
     return elapsed
 
 
-def drift_variant(project: Path) -> tuple[dict | None, Path | None, str]:
-    """How to build without the drift checks: the hook's switch, or a config without the hook."""
-    hook = project / VERIFY_HOOK
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    if hook.exists() and "CHECKER_VERIFY" in hook.read_text(encoding="utf-8"):
-        return {"CHECKER_VERIFY": "0"}, None, "CHECKER_VERIFY=0"
-    if VERIFY_HOOK in config_text:
-        return None, config_without(project, VERIFY_HOOK, "mkdocs-noverify.yml"), "no hook line"
-    return None, None, "no verify hook in mkdocs.yml (both builds identical)"
+def build_steps(project: Path, site: Path) -> dict[str, float]:
+    """One build as ``make build`` runs it, each step timed."""
+    python = sys.executable
+    return {
+        "generate": timed([python, "-m", "checker.site", "generate"], project),
+        "engine": timed([python, "-m", "mkdocs", "build", "--site-dir", str(site)], project,
+                        {"CHECKER_VERIFY": "0"}),  # fmt: skip
+        "checks": timed([python, "-m", "checker.site", "check", str(site), "--docs", "docs"],
+                        project),  # fmt: skip
+    }
 
 
-def site_bytes(site: Path) -> tuple[int, int]:
-    """(bytes of every file, bytes without source maps) in a built site."""
-    files = [f for f in site.rglob("*") if f.is_file()]
-    total = sum(f.stat().st_size for f in files)
-    return total, total - sum(f.stat().st_size for f in files if f.suffix == ".map")
+def stock_config(project: Path) -> Path:
+    """The project's pages under stock Material: same docs and nav, our extension left out."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    extensions = [
+        ext for ext in ours["markdown_extensions"]
+        if (next(iter(ext)) if isinstance(ext, dict) else ext) != OUR_EXTENSION
+    ]  # fmt: skip
+    stock = {
+        "site_name": ours["site_name"],
+        "theme": {"name": "material", "font": False},
+        "nav": ours["nav"],
+        "markdown_extensions": extensions,
+    }
+    config = project / "mkdocs-stock.yml"
+    config.write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
+    return config
+
+
+def site_bytes(site: Path, under: str = "") -> int:
+    return sum(f.stat().st_size for f in (site / under).rglob("*") if f.is_file())
 
 
 def gzip_bytes(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-def stock_material_site(work: Path) -> Path:
-    """A tiny site with Material's defaults (fonts off: no other host is reachable here)."""
-    project = work / "stock"
-    (project / "docs").mkdir(parents=True)
-    (project / "docs" / "index.md").write_text(STOCK_PAGE, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        "site_name: Stock Material\n"
-        "theme:\n  name: material\n  font: false\n"
-        "markdown_extensions:\n  - admonition\n  - tables\n  - pymdownx.highlight\n"
-        "  - pymdownx.superfences\n",
-        encoding="utf-8",
-    )
-    site = project / "site"
-    build(project, site)
-    return site
 
 
 # --- browser --------------------------------------------------------------------------------
@@ -167,17 +140,15 @@ def transfer(browser, url: str) -> dict:
     requests = []
     page.on("requestfinished", lambda request: requests.append(request))
     try:
-        page.goto(url, wait_until="load")
-        page.wait_for_timeout(500)  # the search worker fetches its index after load
+        # Until the network is quiet: the search worker fetches its index, and the browser the
+        # favicon, after the load event; a fixed wait counted them on some runs only.
+        page.goto(url, wait_until="networkidle")
         total = 0
-        html = 0
         for request in requests:
             sizes = request.sizes()
-            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-            total += size
-            if request.resource_type == "document":
-                html = size
-        return {"requests": len(requests), "bytes": total, "html": html}
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        names = [request.url.rsplit("/", 1)[-1] or "(page)" for request in requests]
+        return {"requests": len(requests), "bytes": total, "names": names}
     finally:
         context.close()
 
@@ -217,6 +188,27 @@ def lighthouse(url: str, out: Path) -> dict[str, float | None]:
     return scores
 
 
+def lighthouse_row(row, notes, label: str, url: str, path: str, work: Path, runs: int) -> None:
+    """The run with the median performance score of ``runs`` Lighthouse runs, as one row."""
+    results = [lighthouse(url, work / "lighthouse.json") for _ in range(runs)]
+    results = sorted((r for r in results if r), key=lambda r: r.get("performance") or 0)
+    if not results:
+        row(f"Lighthouse, {label}", "did not run (see stderr)")
+        return
+    notes.append(f"Lighthouse performance on {path}, all runs: "
+                 + ", ".join(str(r.get("performance")) for r in results))  # fmt: skip
+    scores = results[len(results) // 2]
+    perf = scores.get("performance")
+    others = [scores.get(c) for c in ("accessibility", "best-practices", "seo")]
+    row(f"Lighthouse {scores['_version']} mobile (median of {len(results)}), {label} {path}",
+        "perf {} / a11y {} / best practices {} / SEO {}".format(perf, *others),
+        f">= {LIGHTHOUSE_BAR} / 1 / 1 / 1",
+        perf is not None and perf >= LIGHTHOUSE_BAR and all(o == 1 for o in others))
+    notes.append(f"Lighthouse metrics on {path}: {scores['_metrics']}")
+    if scores["_failing"]:
+        notes.append(f"Lighthouse audits under 0.9 on {path}: " + ", ".join(scores["_failing"]))
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -230,7 +222,7 @@ def verdict(ok: bool | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="builds per variant (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds (median)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the run with the median performance"
@@ -251,32 +243,29 @@ def main() -> None:
         project = scratch_project(work / "project")
         site = work / "site"
 
-        # Builds: interleaved so that load from other processes hits both variants alike.
-        env_off, config_off, how = drift_variant(project)
-        with_checks, without_checks = [], []
-        for _ in range(args.runs):
-            with_checks.append(build(project, work / "site-drift", None))
-            without_checks.append(build(project, work / "site-nodrift", config_off, env_off))
-        shutil.move(str(work / "site-drift"), site)
-        t_with, t_without = statistics.median(with_checks), statistics.median(without_checks)
-        ratio = t_with / t_without
-        row(f"build, drift checks on (median of {args.runs})", f"{t_with:.2f} s")
-        row(f"build, drift checks off ({how})", f"{t_without:.2f} s")
-        row("drift checks cost (ratio)", f"{ratio:.3f}x", "<= 1.25x", ratio <= 1.25)
+        runs = [build_steps(project, site) for _ in range(args.runs)]
+        median = {step: statistics.median(run[step] for run in runs) for step in runs[0]}
+        ratios = [sum(run.values()) / (run["generate"] + run["engine"]) for run in runs]
+        ratio = statistics.median(ratios)
+        row(f"build: generate (median of {args.runs})", f"{median['generate']:.2f} s")
+        row("build: engine, mkdocs build (plugin checks off)", f"{median['engine']:.2f} s")
+        row("build: drift checks (python -m checker.site check)", f"{median['checks']:.2f} s")
+        row("drift checks cost: whole build / build without them", f"{ratio:.3f}x"
+            f" (runs {min(ratios):.3f}-{max(ratios):.3f})", f"<= {DRIFT_BUDGET}x",
+            ratio <= DRIFT_BUDGET)  # fmt: skip
 
-        nocourts = work / "site-nocourts"
-        build(project, nocourts, config_without(project, COURTS_HOOK, "mkdocs-nocourts.yml"))
-        index = Path("search") / "search_index.json"
-        for label, directory in (("with court pages", site), ("without court pages", nocourts)):
-            total, no_maps = site_bytes(directory)
-            pages = sum(1 for _ in directory.rglob("*.html"))
-            row(f"site size, {label} ({pages} pages)",
-                f"{kb(total)} ({kb(no_maps)} without source maps)")
-            index_size = (directory / index).stat().st_size
-            row(f"search index, {label}",
-                f"{kb(index_size)} ({kb(gzip_bytes(directory / index))} gzip)")
+        pages = sum(1 for _ in site.rglob("*.html"))
+        total, courts = site_bytes(site), site_bytes(site, "courts")
+        row(f"site size ({pages} pages)",
+            f"{kb(total)}, of which court pages {kb(courts)}")  # fmt: skip
+        index = site / "search" / "search_index.json"
+        row("search index (court pages left out)",
+            f"{kb(index.stat().st_size)} ({kb(gzip_bytes(index))} gzip)")  # fmt: skip
 
-        stock = stock_material_site(work)
+        stock = work / "site-stock"
+        timed([sys.executable, "-m", "mkdocs", "build", "--config-file",
+               str(stock_config(project)), "--site-dir", str(stock)], project)  # fmt: skip
+
         sizes = widget_bench.sizes()
         row("widget: script + rules JSON, gzip", kb(sizes["bundle_gzip_bytes"]), "<= 4.0 KiB",
             sizes["bundle_gzip_bytes"] <= widget_bench.GZIP_BUDGET)
@@ -294,19 +283,17 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 with serve_gzip(site) as url, serve_gzip(stock) as stock_url:
-                    base = transfer(browser, stock_url + "/")
-                    row("transfer, stock Material page (gzip, cold)",
-                        f"{kb(base['bytes'])} in {base['requests']} requests"
-                        f" (HTML {kb(base['html'])})")
-                    for label, path in PAGE_TYPES.items():
-                        if not (site / path.lstrip("/") / "index.html").exists():
-                            row(f"transfer, {label} {path}", "page not in this build")
-                            continue
-                        got = transfer(browser, url + path)
-                        times = got["bytes"] / base["bytes"]
+                    for label, (path, _) in PAGE_TYPES.items():
+                        ours = transfer(browser, url + path)
+                        base = transfer(browser, stock_url + path)
+                        times = ours["bytes"] / base["bytes"]
+                        extra = ours["requests"] - base["requests"]
                         row(f"transfer, {label} {path}",
-                            f"{kb(got['bytes'])} in {got['requests']} requests"
-                            f" (HTML {kb(got['html'])}; {times:.2f}x stock)")
+                            f"{kb(ours['bytes'])} in {ours['requests']} requests; stock"
+                            f" {kb(base['bytes'])} in {base['requests']}: {times:.3f}x, {extra:+d}",
+                            f"<= {WEIGHT_BUDGET}x, <= +{REQUESTS_BUDGET}",
+                            times <= WEIGHT_BUDGET and extra <= REQUESTS_BUDGET)  # fmt: skip
+                        notes.append(f"Requests for {path}: " + ", ".join(ours["names"]))
                     widget = widget_bench.measure(browser, url)
                     row(f"check latency, Chromium {widget['chromium']}, 45 characters",
                         f"{widget['check_45_chars_ms'] * 1000:.1f} us")
@@ -314,32 +301,10 @@ def main() -> None:
                         f"{widget['check_bound_ms']:.1f} ms"
                         f" (page update {widget['page_update_bound_ms']:.1f} ms)")
                     if not args.no_lighthouse:
-                        for label, path in PAGE_TYPES.items():
-                            runs = [lighthouse(url + path, work / "lighthouse.json")
-                                    for _ in range(args.lighthouse_runs)]
-                            runs = [run for run in runs if run]
-                            runs.sort(key=lambda run: run.get("performance") or 0)
-                            scores = runs[len(runs) // 2] if runs else {}
-                            if runs:
-                                notes.append(f"Lighthouse performance on {path}, all runs: "
-                                             + ", ".join(str(r.get("performance")) for r in runs))
-                            if not scores:
-                                row(f"Lighthouse, {label}", "did not run (see stderr)")
-                                continue
-                            perf = scores.get("performance")
-                            others = [scores.get(c) for c in
-                                      ("accessibility", "best-practices", "seo")]
-                            row(f"Lighthouse {scores['_version']} mobile (median of {len(runs)}),"
-                                f" {label} {path}",
-                                "perf {} / a11y {} / best practices {} / SEO {}".format(
-                                    perf, *others),
-                                ">= 0.95 / 1 / 1 / 1",
-                                perf is not None and perf >= 0.95
-                                and all(o == 1 for o in others))
-                            notes.append(f"Lighthouse metrics on {path}: {scores['_metrics']}")
-                            if scores["_failing"]:
-                                notes.append(f"Lighthouse audits under 0.9 on {path}: "
-                                             + ", ".join(scores["_failing"]))
+                        for label, (path, audited) in PAGE_TYPES.items():
+                            if audited:
+                                lighthouse_row(row, notes, label, url + path, path, work,
+                                               args.lighthouse_runs)  # fmt: skip
             finally:
                 browser.close()
 

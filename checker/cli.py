@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     verify_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
     verify_cmd.add_argument("--format", default="text", choices=("text", "json", "github"))
 
-    commands.add_parser("widget", help="print the password checker's script (rules included)")
+    widget = commands.add_parser(
+        "widget", help="print the password checker's script (rules included)"
+    )
+    widget.add_argument("--css", action="store_true", help="print its stylesheet instead")
     return parser
 
 
@@ -173,9 +176,9 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_widget(args) -> int:
-    from .widget import bundle
+    from .widget import bundle, styles
 
-    sys.stdout.write(bundle())
+    sys.stdout.write(styles() if args.css else bundle())
     return EXIT_OK
 
 

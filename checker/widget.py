@@ -10,7 +10,9 @@ The script replaces a page's ``data-checker`` element (its no-JavaScript HTML co
 :func:`checker.site.render.render_widget`) with the live checklist and the fields; the DOM contract
 is in ``widget.js`` and docs/webmasters.md.
 
-``python -m checker widget > pacer-checker.js`` writes the script for a court webmaster.
+``python -m checker widget > pacer-checker.js`` writes the script for a court webmaster, and
+``python -m checker widget --css > pacer-checker.css`` its optional stylesheet (``widget.css``:
+the checker works without it, showing each rule's state in words).
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from .export import widget_export
 
 SCRIPT = Path(__file__).with_name("widget.js")
 MINIFIED = Path(__file__).with_name("widget.min.js")
-# Where the site generator (checker.site.generate) writes the bundle, under docs/.
+STYLES = Path(__file__).with_name("widget.css")
+# Where the site generator (checker.site.generate) writes the bundle and the styles, under docs/.
 SCRIPT_PATH = "assets/pacer-checker.js"
+STYLES_PATH = "assets/pacer-checker.css"
 _PLACEHOLDER = '"@@PACER_RULES@@"'
 
 
@@ -41,3 +45,7 @@ def bundle() -> str:
         raise RuntimeError(f"{MINIFIED.name} must contain {_PLACEHOLDER!r} exactly once")
     return source.replace(_PLACEHOLDER, rules_json())
 
+
+def styles() -> str:
+    """The checker's stylesheet: state by icon and words, colors for both of Material's palettes."""
+    return STYLES.read_text(encoding="utf-8")

@@ -93,7 +93,7 @@ def copy_project(destination: Path) -> Path:
         source = ROOT / name
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
-            skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-checker.js")
+            skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-*.js", "pacer-*.css")
             shutil.copytree(source, destination / name, ignore=skip)
         elif source.exists():
             shutil.copy2(source, destination / name)

@@ -9,7 +9,10 @@ Default build (into the project's ``docs/``):
 
 - ``courts/index.md``: the court picker;
 - ``courts/<id>.md``: the link guide written for each of the 188 courts, kept out of search;
-- ``assets/pacer-checker.js``: the password checker's script (rules JSON and ``widget.js``).
+- ``assets/pacer-checker.js``: the password checker's script (rules JSON and ``widget.js``);
+- ``assets/pacer-help.css``: the one stylesheet pages load (``assets/site.css`` in this package,
+  then the checker's ``widget.css``), and ``assets/pacer-checker.css``, the checker's styles
+  alone, for webmasters who embed it.
 
 One-court build (``--court ID`` or ``COURT=ID``): a separate tree, ``build/court/``, holding a
 copy of ``docs/`` with the link guide written for that court and other court types' variants
@@ -23,6 +26,7 @@ and ``court_facts.json`` beside it); a relative path is read from the project fo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from ..widget import SCRIPT_PATH, bundle
+from ..widget import SCRIPT_PATH, STYLES_PATH, bundle, styles
 from .court_pages import (
     court_page_markdown,
     filter_variants,
@@ -44,6 +48,8 @@ from .courts import ENV_CSV, Court, Registry, load_registry
 from .facts_check import stale_facts_report
 
 GUIDE = "link.md"
+SITE_STYLES = Path(__file__).with_name("assets") / "site.css"
+STYLESHEET = "assets/pacer-help.css"
 COURTS_DIR = "courts"
 PICKER = f"{COURTS_DIR}/index.md"
 COURT_TREE = Path("build") / "court"
@@ -109,7 +115,7 @@ def site_files(docs: Path, registry: Registry) -> dict[str, str]:
     """Generated files of the default build, by path under ``docs/``."""
     meta, body = read_page(docs / GUIDE)
     title = meta.get("title") or h1_title(body) or "Link your CM/ECF account"
-    files = {PICKER: NOTICE + picker_markdown(registry), SCRIPT_PATH: bundle()}
+    files = {PICKER: NOTICE + picker_markdown(registry), **assets()}
     # Court pages sit one folder below link.md, so its relative links gain a "../".
     guide = rebase_links(body, "../")
     for court in registry:
@@ -121,7 +127,7 @@ def site_files(docs: Path, registry: Registry) -> dict[str, str]:
 
 def court_files(docs: Path, court: Court, registry: Registry) -> dict[str, str]:
     """A one-court tree: every page keeps only the court's variant; the guide is the court's."""
-    files = {SCRIPT_PATH: bundle(), PICKER: NOTICE + single_court_picker_markdown(court)}
+    files = {**assets(), PICKER: NOTICE + single_court_picker_markdown(court)}
     for path in sorted(docs.rglob("*.md")):
         name = path.relative_to(docs).as_posix()
         meta, body = read_page(path)
@@ -129,6 +135,38 @@ def court_files(docs: Path, court: Court, registry: Registry) -> dict[str, str]:
             body = court_page_markdown(body, court, registry)
         files.setdefault(name, front_matter(meta) + filter_variants(body, court.type))
     return files
+
+
+def assets() -> dict[str, str]:
+    """The checker's script and stylesheet, and the site's one stylesheet (site styles first, so
+    the checker's own rules, written for any page, come last, as on a webmaster's page)."""
+    site_styles = SITE_STYLES.read_text(encoding="utf-8")
+    return {
+        SCRIPT_PATH: bundle(),
+        STYLES_PATH: styles(),
+        STYLESHEET: compact_css(site_styles + "\n" + styles()),
+    }
+
+
+# A comment, or a quoted string (kept as written: `content: " (" attr(href) ")"`).
+_CSS_TOKENS = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.DOTALL)
+
+
+def compact_css(css: str) -> str:
+    """The stylesheet without comments and with runs of whitespace as one space (none around
+    braces and semicolons): the sources keep their comments, and pages load about half the bytes.
+    Nothing else is rewritten, so the rules mean exactly what the sources say."""
+    parts, last = [], 0
+    for token in _CSS_TOKENS.finditer(css):
+        parts.append(_squeeze(css[last : token.start()]))
+        parts.append("" if token.group().startswith("/*") else token.group())
+        last = token.end()
+    parts.append(_squeeze(css[last:]))
+    return "".join(parts).strip() + "\n"
+
+
+def _squeeze(css: str) -> str:
+    return re.sub(r"\s*([{};])\s*", r"\1", re.sub(r"\s+", " ", css))
 
 
 def write_tree(root: Path, files: Mapping[str, str], owned: tuple[str, ...]) -> None:

@@ -137,12 +137,14 @@ def render_widget(ruleset: str = DEFAULT_RULESET) -> str:
     fallback's sentences carry ``data-rule``/``data-ruleset`` like any rendered statement, so the
     drift verifier reads them; the live widget's items also carry ``data-state``, which rendered
     prose never has. With ``PACER_HELP_WIDGET=off`` only the plain rules list is rendered.
+    The fallback stays out of the search index (``data-search-exclude``): every page with the
+    widget states the rules in its text too, and search would list them twice on every page load.
     """
     rules = get_ruleset(ruleset)
     if not widget_enabled():
         return rules_list(rules.name)
     return (
-        f'<div class="pacer-checker" data-checker data-ruleset="{rules.name}">'
+        f'<div class="pacer-checker" data-checker data-ruleset="{rules.name}" data-search-exclude>'
         f"<p><strong>{html.escape(rules.title)}</strong></p>"
         f"{rules_list(rules.name)}"
         '<p class="pacer-checker-noscript">To check a password against these rules on this page, '
