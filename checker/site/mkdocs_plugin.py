@@ -27,7 +27,9 @@ from .checks import check_site, failed_examples
 from .court_pages import VariantError
 from .courts import CourtDataError
 from .examples import count_prompts, run_page
-from .generate import GenerateError, Project, generate
+from ..widget import MINIFIED, SCRIPT
+from .courts import DATA_DIR
+from .generate import SITE_STYLES, GenerateError, Project, generate
 
 
 class PacerHelpConfig(Config):
@@ -54,6 +56,13 @@ class PacerHelpPlugin(BasePlugin[PacerHelpConfig]):
             generate(project)
         except (CourtDataError, GenerateError, VariantError) as error:
             raise PluginError(f"pacer-help: {error}") from None
+
+    def on_serve(self, server, config, builder):
+        # What generate reads outside docs/ (stylesheets, the widget, court data) also rebuilds.
+        if self.config.generate:
+            for source in (SITE_STYLES.parent, SCRIPT.parent / "widget.css", MINIFIED, DATA_DIR):
+                server.watch(str(source))
+        return server
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if self.checking and count_prompts(markdown):
