@@ -110,3 +110,25 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, message):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("checker: error: ")
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_webmasters_page_shows_what_the_verifier_really_prints(tmp_path):
+    """The outputs on docs/webmasters.md are the verifier's own, for the page they describe."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "webmasters.md").read_text()
+    (tmp_path / "help.html").write_text(
+        "<html><body><h2>Password requirements</h2>\n"
+        "<p>Your password must not contain your username.</p>\n</body></html>\n"
+    )
+
+    def output(form: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "checker", "verify", ".", "--format", form],
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 1, result.stderr
+        return result.stdout.strip()
+
+    assert output("text") in page
+    assert output("github") in page
+    [shown] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
+    assert json.loads(shown) == json.loads(output("json"))
