@@ -173,12 +173,19 @@ class FactBook:
         return iter(self.facts.values())
 
     def get(self, fact_id: str) -> Fact:
-        if fact_id in self.facts:
-            return self.facts[fact_id]
-        close = difflib.get_close_matches(fact_id, self.facts, n=3, cutoff=0.5)
-        known = ", ".join(close or self.facts)
+        return self._lookup(self.facts, fact_id, "fact")
+
+    def source(self, source_id: str) -> Source:
+        """A source by id, for pages that cite it without a fact (``pacer:source``)."""
+        return self._lookup(self.sources, source_id, "source")
+
+    def _lookup(self, table: Mapping[str, Any], key: str, what: str) -> Any:
+        if key in table:
+            return table[key]
+        close = difflib.get_close_matches(key, table, n=3, cutoff=0.5)
+        known = ", ".join(close or table)
         hint = f"; did you mean {known}?" if close else f"; known: {known}"
-        raise UnknownFactError(f"unknown fact {fact_id!r} in {self.path}{hint}")
+        raise UnknownFactError(f"unknown {what} {key!r} in {self.path}{hint}")
 
     def stale(self, on: dt.date | None = None) -> list[Fact]:
         on = build_date() if on is None else on

@@ -166,6 +166,17 @@ def test_date_checked_and_sources_shortcodes(monkeypatch):
         html("<!-- pacer:fact mfa-deadlines -->")
 
 
+def test_a_page_cites_one_source_by_its_record(monkeypatch):
+    freeze(monkeypatch, dt.date(2026, 11, 23))
+    out = html("Source: <!-- pacer:source mfa-tips-2026 -->.")
+    url = "https://pacer.uscourts.gov/announcements/2026/02/05/mfa-tips-and-resources"
+    assert f'<a href="{url}">' in out
+    assert "<span data-source>February 5, 2026</span>" in out
+    unknown = "unknown source 'mfa-tips-2062'.*mfa-tips-2026"
+    with pytest.raises(render.ShortcodeError, match=unknown):
+        html("<!-- pacer:source mfa-tips-2062 -->")
+
+
 def test_rule_sources_are_dated_us_style():
     table = render.rules_table("pacer-2025")
     assert "June 27, 2025" in table

@@ -41,6 +41,7 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
     "date": (render_facts.date, False),
     "checked": (render_facts.checked, False),
     "sources": (render_facts.sources, False),
+    "source": (render_facts.source, False),
     "passwordrules": (render_facts.passwordrules, False),
 }
 

@@ -77,6 +77,15 @@ def checked(fact_id: str) -> str:
     return _span(found, us_date(found.checked_on))
 
 
+def source(source_id: str) -> str:
+    """One source by its id in facts.toml, linked, with its date: pages cite the record, so its
+    address and date are written once."""
+    try:
+        return source_link(book().source(source_id))
+    except (UnknownFactError, FactsError) as error:
+        raise ShortcodeError(str(error)) from None
+
+
 def sources(fact_id: str) -> str:
     found = current_fact(fact_id)
     if not found.sources:
