@@ -33,17 +33,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
 import checker_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
+from builds import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"]
 LIGHTHOUSE = "lighthouse@12"  # Lighthouse 13 needs Node >= 22.19; Node here is 20
 LIGHTHOUSE_FLAGS = "--headless=new --no-sandbox --disable-dev-shm-usage"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "checker", "seeds")
 OUR_EXTENSION = "pacer"
 
 # Page types for transfer (with the stock page beside each) and, marked True, for Lighthouse.
@@ -58,19 +58,6 @@ WEIGHT_BUDGET, REQUESTS_BUDGET, DRIFT_BUDGET, LIGHTHOUSE_BAR = 1.10, 2, 1.15, 0.
 
 
 # --- builds ---------------------------------------------------------------------------------
-
-
-def scratch_project(destination: Path) -> Path:
-    """A copy of what a build reads, so config variants never touch the working tree."""
-    destination.mkdir(parents=True, exist_ok=True)
-    skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-*.js", "pacer-*.css")
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=skip)
-        elif source.exists():
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 def timed(command: list[str], project: Path, env: dict | None = None) -> float:
@@ -240,7 +227,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="pacer-bench-") as scratch:
         work = Path(scratch)
-        project = scratch_project(work / "project")
+        project = copy_project(work / "project")  # config variants never touch the tree
         site = work / "site"
 
         runs = [build_steps(project, site) for _ in range(args.runs)]

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
 from ..facts import FactsError, build_date, us_date
 from ..rulesets import DEFAULT_RULESET
-from .checks import check_site
+from .checks import check_site, failed_examples
 from .court_pages import VariantError
 from .dates import check_dates
 from .facts_check import stale_facts_report
@@ -74,8 +74,7 @@ def _examples(args) -> int:
     for outcome in run_docs(args.docs_dir):
         if outcome.failures:
             failed += 1
-            print(f"{outcome.page}: {outcome.failures} of {outcome.examples} examples failed")
-            print(outcome.report, end="")
+            print(failed_examples(outcome))
     return EXIT_FAIL if failed else EXIT_OK
 
 
