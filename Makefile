@@ -9,7 +9,8 @@
 #   build:  mkdocs build                       (or properdocs build, or zensical build --clean)
 #   after:  python -m checker.site check site --docs docs
 #           (rule statements as `checker verify` checks them, hand-typed fact dates, the examples)
-# COURT=<id> make build builds the site for one court from build/court/mkdocs.yml.
+# `python -m checker.site build` runs all three (make build; the tests too).
+# COURT=<id> make build builds the site for one court (from build/court/) into site/.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -22,10 +23,10 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup generate
 	$(PY) -m mkdocs serve
 
+# One command runs the three steps, so the check reads exactly the site just written (with
+# COURT=<id> too) and the Markdown it was built from; the tests run the same command.
 build: setup
-	config=$$(COURT=$(COURT) $(PY) -m checker.site generate) && \
-	  CHECKER_VERIFY=0 $(PY) -m mkdocs build --site-dir site --config-file "$$config"
-	$(PY) -m checker.site check site --docs docs
+	COURT=$(COURT) $(PY) -m checker.site build --site-dir site
 
 generate: setup
 	$(PY) -m checker.site generate

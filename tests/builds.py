@@ -42,37 +42,17 @@ def mkdocs_build(
     cwd: Path = ROOT,
     engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess:
-    """Build the site the way ``make build`` does: generate, the engine's build, then the drift
-    checks (``checker.site check``: rule statements, hand-typed fact dates, the pages' examples);
-    the first step that fails is returned.
+    """Build the site as ``make build`` does, with the same command
+    (``python -m checker.site build``): generate, the engine's build, then the drift checks
+    (rule statements, hand-typed fact dates, the pages' examples) on exactly ``site_dir``.
 
-    ``COURT`` in ``env`` makes a one-court build. Zensical has no site-dir option: it writes
-    ``site/`` beside the configuration, so ``site_dir`` must be that folder for it.
+    ``COURT`` in ``env`` makes a one-court build.
     """
-    generated = generate(config=config, env=env, cwd=cwd)
-    if generated.returncode != 0:
-        return generated
-    config_file = str(cwd / generated.stdout.strip().splitlines()[-1])
-    if engine == "zensical":
-        expected = Path(config_file).parent / "site"
-        if site_dir.resolve() != expected.resolve():
-            raise ValueError(f"zensical writes {expected}, not {site_dir}")
-        command = [_tool("zensical"), "build", "--clean", "--strict", "--config-file", config_file]
-    else:
-        command = [sys.executable, "-m", engine, "build", "--site-dir", str(site_dir)]
-        command += ["--config-file", config_file]
-    # The checks run once, after the build, as in `make build` (the plugin would repeat them).
-    check = [sys.executable, "-m", "checker.site", "check", str(site_dir), "--docs", "docs"]
-    steps = [(command, {"CHECKER_VERIFY": "0"}), (check, {})]
-    for step, extra in steps:
-        result = _run(step, {**(env or {}), **extra}, cwd)
-        if result.returncode != 0:
-            return result
-    return result
-
-
-def _tool(name: str) -> str:
-    return str(Path(sys.executable).with_name(name))
+    command = [sys.executable, "-m", "checker.site", "build", "--site-dir", str(site_dir)]
+    command += ["--engine", engine]
+    if config is not None:
+        command += ["--config", str(config)]
+    return _run(command, env, cwd)
 
 
 def _run(command: list[str], env: dict | None, cwd: Path) -> subprocess.CompletedProcess:
@@ -86,10 +66,14 @@ def _run(command: list[str], env: dict | None, cwd: Path) -> subprocess.Complete
     )
 
 
-def copy_project(destination: Path) -> Path:
-    """A scratch copy of the sources a build reads, for tests that break them on purpose."""
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "checker", "seeds")
+
+
+def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
+    """A scratch copy of the sources a build reads, for tests that break them on purpose;
+    ``extra`` names more top-level files to copy (the Makefile, for tests that run make)."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "checker", "seeds"):
+    for name in (*PROJECT_FILES, *extra):
         source = ROOT / name
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
@@ -119,6 +103,19 @@ def small_court_data(destination: Path, ids: tuple[str, ...] = SMALL_COURTS) -> 
     facts["courts"] = {key: value for key, value in facts["courts"].items() if key in ids}
     (destination / "court_facts.json").write_text(json.dumps(facts, indent=1))
     return {"PACER_HELP_COURTS_CSV": str(destination / "courts.csv")}
+
+
+def make(target: str, project: Path, **variables: str) -> subprocess.CompletedProcess:
+    """``make TARGET`` in a copy of the project, with this test run's virtual environment.
+
+    The environment's install stamp is taken as up to date (``-o``): the copy must not reinstall
+    it from the copy's sources.
+    """
+    venv = Path(sys.executable).parent.parent
+    stamp = venv / ".installed"
+    command = ["make", "--no-print-directory", "-C", str(project), target, f"VENV={venv}"]
+    command += ["-o", str(stamp), *(f"{key}={value}" for key, value in variables.items())]
+    return _run(command, None, project)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

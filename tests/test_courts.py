@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from builds import ROOT, copy_project, mkdocs_build
+from builds import ROOT, copy_project, make, mkdocs_build
 from mkdocs.config import load_config
 
+from checker import RULESETS
 from checker.site.court_pages import (
     VariantError,
     court_page_markdown,
@@ -362,6 +363,40 @@ def test_court_build_for_minnesota(tmp_path):
     assert "ecf.mnd.uscourts.gov" in text
     assert not [p for p in (site / "courts").iterdir() if p.is_dir()], "no other court pages"
     assert "Find your court" not in soup.select_one(".md-nav--primary").get_text()
+
+
+def _court_name(page: Path) -> str:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one(".md-header__topic").get_text(" ", strip=True)
+
+
+def test_make_build_for_one_court_writes_site_and_checks_it(tmp_path):
+    # As a webmaster runs it: `COURT=mnd make build` after a default build left site/ behind.
+    project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
+    old = project / "site" / "courts" / "iasb" / "index.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("<html><body>the previous default build</body></html>")
+    result = make("build", project, COURT="mnd")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    assert "District of Minnesota" in _court_name(site / "link" / "index.html")
+    assert not old.exists(), "site/ still holds the previous build"
+    assert not (project / "build" / "court" / "site").exists()
+    # The check step read this site: its summary names the folder and the pages it counted.
+    pages = sum(1 for _ in site.rglob("*.html"))
+    assert f"site: {pages} pages agree with" in result.stderr
+
+
+def test_make_build_for_one_court_stops_on_a_stale_sentence(tmp_path):
+    project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
+    low = RULESETS["pacer-2021"].rule("password.length").params
+    stale = f"Your new password must be {low['min']}-{low['max']} characters."
+    with (project / "docs" / "link.md").open("a", encoding="utf-8") as page:
+        page.write(f"\n\n{stale}\n")
+    result = make("build", project, COURT="mnd")
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert re.search(rf"link/index\.html:\d+: {re.escape(stale)}: says password", log), log
 
 
 def test_court_build_for_mieb_shows_its_go_live(tmp_path):

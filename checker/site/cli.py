@@ -2,6 +2,8 @@
 
 - ``generate [--court ID]``: write the pages and assets that come from data (before a build);
   prints the configuration file to build with.
+- ``build [--court ID] [--site-dir DIR] [--engine NAME]``: generate, build with an engine (MkDocs
+  by default), then run ``check`` on exactly that site and the Markdown it was built from.
 - ``examples [DOCS]``: run every ``>>>`` example in the pages (exit 1 when one fails).
 - ``facts [DOCS] [--on DATE]``: list facts past their review-by date, with the pages stating them.
 - ``dates SITE``: find dates of dated facts typed by hand in a built site (after a build).
@@ -24,6 +26,7 @@ from pathlib import Path
 from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
 from ..facts import FactsError, build_date, us_date
 from ..rulesets import DEFAULT_RULESET
+from .build import ENGINES, BuildError, build
 from .checks import check_site, failed_examples
 from .court_pages import VariantError
 from .dates import check_dates
@@ -40,6 +43,14 @@ def build_parser():
     gen.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
                      help="a site for one court (default: $COURT)")
     gen.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+
+    whole = commands.add_parser("build", help="generate, build, then check that site")
+    whole.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
+                       help="a site for one court (default: $COURT)")
+    whole.add_argument("--site-dir", default="site", metavar="DIR",
+                       help="where the site goes, from the current folder (default: site)")
+    whole.add_argument("--engine", default="mkdocs", choices=ENGINES)
+    whole.add_argument("--config", default="mkdocs.yml", metavar="FILE")
 
     examples = commands.add_parser("examples", help="run the pages' >>> examples")
     examples.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
@@ -67,6 +78,15 @@ def _generate(args) -> int:
     config = generate(Project.at(args.config), args.court)
     print(os.path.relpath(config))
     return EXIT_OK
+
+
+def _build(args) -> int:
+    built = build(Project.at(args.config), args.site_dir, args.court, args.engine)
+    for problem in built.report.problems:
+        print(problem)
+    print(f"{os.path.relpath(built.site_dir)}: {built.report.summary(DEFAULT_RULESET)}",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_FAIL if built.report.problems else EXIT_OK
 
 
 def _examples(args) -> int:
@@ -131,6 +151,7 @@ def _courts(args) -> int:
 
 COMMANDS = {
     "generate": _generate,
+    "build": _build,
     "examples": _examples,
     "facts": _facts,
     "dates": _dates,
@@ -139,7 +160,7 @@ COMMANDS = {
 }
 ERRORS = (
     CourtDataError, UnknownCourtError, GenerateError, VariantError, ShortcodeError, FactsError,
-    OSError, json.JSONDecodeError,
+    BuildError, OSError, json.JSONDecodeError,
 )
 
 

@@ -265,6 +265,13 @@ def court_config(project: Project, court: Court, tree: Path) -> str:
     return header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
+def docs_dir_of(config_file: Path) -> Path:
+    """The Markdown folder a configuration builds from (``docs_dir``, default ``docs``)."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+    return (config_file.parent / docs_dir).resolve()
+
+
 def _no_generation(plugin: Any) -> Any:
     """The tree is already generated: the plugin must not write the default build into it."""
     if plugin == "pacer-help":
