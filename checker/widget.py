@@ -29,6 +29,12 @@ STYLES = Path(__file__).with_name("widget.css")
 SCRIPT_PATH = "assets/pacer-checker.js"
 STYLES_PATH = "assets/pacer-checker.css"
 _PLACEHOLDER = '"@@PACER_RULES@@"'
+# The policy the checker, its standalone page and the whole site are tested under (a government
+# baseline: no inline scripts, no plugins, no form posts). docs/webmasters.md gives it to send.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'self'; form-action 'none'"
+)
 
 
 def rules_json() -> str:

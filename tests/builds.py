@@ -77,7 +77,9 @@ def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
         source = ROOT / name
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
-            skip = shutil.ignore_patterns("__pycache__", "courts", "pacer-*.js", "pacer-*.css")
+            skip = shutil.ignore_patterns(
+                "__pycache__", "courts", "icons", "pacer-*.js", "pacer-*.css"
+            )
             shutil.copytree(source, destination / name, ignore=skip)
         elif source.exists():
             shutil.copy2(source, destination / name)
@@ -135,3 +137,15 @@ def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandle
     finally:
         server.shutdown()
         server.server_close()
+
+
+def header_handler(headers: dict[str, str]) -> type[SimpleHTTPRequestHandler]:
+    """A quiet handler that sends ``headers`` with every response (a court's policy, say)."""
+
+    class WithHeaders(QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    return WithHeaders

@@ -46,6 +46,7 @@ from .court_pages import (
 )
 from .courts import ENV_CSV, Court, Registry, load_registry
 from .facts_check import stale_facts_report
+from .theme_icons import icon_files, material_stylesheet
 
 GUIDE = "link.md"
 SITE_STYLES = Path(__file__).with_name("assets") / "site.css"
@@ -130,21 +131,37 @@ def court_files(docs: Path, court: Court, registry: Registry) -> dict[str, str]:
     files = {**assets(), PICKER: NOTICE + single_court_picker_markdown(court)}
     for path in sorted(docs.rglob("*.md")):
         name = path.relative_to(docs).as_posix()
-        meta, body = read_page(path)
-        if name == GUIDE:
-            body = court_page_markdown(body, court, registry)
-        files.setdefault(name, front_matter(meta) + filter_variants(body, court.type))
+        if name not in files:
+            meta, body = court_page_source(docs, name, court, registry)
+            files[name] = front_matter(meta) + body
     return files
 
 
+def court_page_source(
+    docs: Path, name: str, court: Court | None, registry: Registry
+) -> tuple[dict[str, Any], str]:
+    """A page's front matter and Markdown as a court's edition has it: the court's variant only,
+    and the link guide written for the court. Without a court, the page as written (the generic
+    guide, which keeps every variant)."""
+    meta, body = read_page(docs / name)
+    if court is None:
+        return meta, body
+    if name == GUIDE:
+        body = court_page_markdown(body, court, registry)
+    return meta, filter_variants(body, court.type)
+
+
 def assets() -> dict[str, str]:
-    """The checker's script and stylesheet, and the site's one stylesheet (site styles first, so
-    the checker's own rules, written for any page, come last, as on a webmaster's page)."""
+    """The checker's script and stylesheet, the site's one stylesheet (site styles first, so
+    the checker's own rules, written for any page, come last, as on a webmaster's page), and
+    Material's icons as files (:mod:`.theme_icons`: no ``data:`` images under a strict policy)."""
     site_styles = SITE_STYLES.read_text(encoding="utf-8")
+    icons, icon_css = icon_files(material_stylesheet().read_text(encoding="utf-8"))
     return {
         SCRIPT_PATH: bundle(),
         STYLES_PATH: styles(),
-        STYLESHEET: compact_css(site_styles + "\n" + styles()),
+        STYLESHEET: compact_css(icon_css + site_styles + "\n" + styles()),
+        **icons,
     }
 
 

@@ -194,3 +194,38 @@ def _local_scheme(url: str) -> bool:
 # Any request that escaped the route guard would go to this dead loopback port, never outward;
 # the site itself (127.0.0.1) bypasses it.
 GUARD_PROXY = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
+
+
+# ---- Content-Security-Policy ------------------------------------------------------------------
+
+# Recorded in every frame before any page script runs (an init script is not subject to the
+# page's policy): each violation's directive and what was blocked.
+_RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', event => {
+  const where = `${event.sourceFile || location.href}:${event.lineNumber}`;
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${where}`);
+});
+"""
+
+
+def record_csp_violations(context) -> list[str]:
+    """Collect, for every page and frame of ``context``, the policy violations Chromium logs."""
+    logged: list[str] = []
+    context.add_init_script(_RECORD_VIOLATIONS)
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            logged.append(message.text)
+
+    context.on("console", on_console)
+    return logged
+
+
+def csp_violations(page, logged: list[str]) -> list[str]:
+    """The violations the page and its frames reported, and those Chromium logged."""
+    found = list(logged)
+    for frame in page.frames:
+        found += frame.evaluate("() => window.__cspViolations || []")
+    return found
