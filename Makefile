@@ -18,7 +18,7 @@ PY     := $(VENV)/bin/python
 COURT  ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build generate test setup browser lint bench
+.PHONY: serve build kit generate test setup browser chromium lint bench
 
 serve: setup generate
 	$(PY) -m mkdocs serve
@@ -27,6 +27,11 @@ serve: setup generate
 # COURT=<id> too) and the Markdown it was built from; the tests run the same command.
 build: setup
 	COURT=$(COURT) $(PY) -m checker.site build --site-dir site
+
+# COURT=<id> make kit writes build/kit/<id>/; make kit writes every court's kit and build/kit/all/.
+# Every file is verified as it is written (checker/site/kit/).
+kit: setup chromium
+	COURT=$(COURT) $(PY) -m checker.site kit
 
 generate: setup
 	$(PY) -m checker.site generate
@@ -40,11 +45,13 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[site,test]'
+	$(PY) -m pip install --quiet -e '.[site,kit,test]'
 	touch $@
 
 # Playwright drives Debian's chromium; it cannot download a browser of its own here.
-browser: node_modules/.installed
+browser: node_modules/.installed chromium
+
+chromium:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -5,6 +5,10 @@
 True
 """
 
+# The package's version (pyproject.toml reads it from here): the embeddable checker's files are
+# named after it, and a released version's files never change (checker/data/widget-releases.toml).
+__version__ = "0.1.0"
+
 from .engine import FAIL, PASS, SKIP, FieldError, Report, Result, check
 from .rulesets import (
     DEFAULT_RULESET,
@@ -30,6 +34,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "UnknownRuleSet",
+    "__version__",
     "check",
     "differences",
     "get_ruleset",

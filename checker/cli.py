@@ -88,12 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
     widget = commands.add_parser(
         "widget", help="print the password checker's script (rules included)"
     )
-    widget.add_argument("--css", action="store_true", help="print its stylesheet instead")
+    shown = widget.add_mutually_exclusive_group()
+    shown.add_argument("--css", action="store_true", help="print its stylesheet instead")
+    shown.add_argument(
+        "--sri", action="store_true",
+        help="print the versioned file names and their Subresource Integrity hashes (sha384)",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(build_parser(), _COMMANDS, argv, errors=(FieldError, FactsError))
+    from .widget import ReleaseError
+
+    return run(build_parser(), _COMMANDS, argv, errors=(FieldError, FactsError, ReleaseError))
 
 
 def _read_fields(stream) -> dict[str, str]:
@@ -176,9 +183,13 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_widget(args) -> int:
-    from .widget import bundle, styles
+    from .widget import bundle, sri, styles, versioned_files
 
-    sys.stdout.write(styles() if args.css else bundle())
+    if args.sri:
+        for name, data in versioned_files().items():
+            print(f"{name} {sri(data)}")
+    else:
+        sys.stdout.write(styles() if args.css else bundle())
     return EXIT_OK
 
 

@@ -4,6 +4,9 @@
   prints the configuration file to build with.
 - ``build [--court ID] [--site-dir DIR] [--engine NAME]``: generate, build with an engine (MkDocs
   by default), then run ``check`` on exactly that site and the Markdown it was built from.
+- ``kit [--court ID] [--out DIR]``: write the court's kit (``build/kit/ID/``: tagged PDF, Basic
+  HTML fragments, the embeddable checker, a README), or every court's and ``build/kit/all/``;
+  every file is verified as it is written (exit 1 on a mismatch).
 - ``examples [DOCS]``: run every ``>>>`` example in the pages (exit 1 when one fails).
 - ``facts [DOCS] [--on DATE]``: list facts past their review-by date, with the pages stating them.
 - ``dates SITE``: find dates of dated facts typed by hand in a built site (after a build).
@@ -29,10 +32,10 @@ from ..rulesets import DEFAULT_RULESET
 from .build import ENGINES, BuildError, build
 from .checks import check_site, failed_examples
 from .court_pages import VariantError
-from .dates import check_dates
-from .facts_check import stale_facts_report
 from .courts import CourtDataError, UnknownCourtError, load_registry, refresh, summary
+from .dates import check_dates
 from .examples import run_docs
+from .facts_check import stale_facts_report
 from .generate import GenerateError, Project, generate
 from .render import ShortcodeError
 
@@ -51,6 +54,14 @@ def build_parser():
                        help="where the site goes, from the current folder (default: site)")
     whole.add_argument("--engine", default="mkdocs", choices=ENGINES)
     whole.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+
+    kit = commands.add_parser("kit", help="write a court's kit (or every court's)")
+    kit.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
+                     help="one court's kit (default: $COURT; none: every court and all/)")
+    kit.add_argument("--out", default=None, metavar="DIR", help="default: build/kit")
+    kit.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                     help="kits written side by side (default: one per core)")
+    kit.add_argument("--config", default="mkdocs.yml", metavar="FILE")
 
     examples = commands.add_parser("examples", help="run the pages' >>> examples")
     examples.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
@@ -87,6 +98,21 @@ def _build(args) -> int:
     print(f"{os.path.relpath(built.site_dir)}: {built.report.summary(DEFAULT_RULESET)}",
           file=sys.stderr)  # fmt: skip
     return EXIT_FAIL if built.report.problems else EXIT_OK
+
+
+def _kit(args) -> int:
+    from .kit import make_kits
+
+    failed = 0
+    out = Path(args.out) if args.out else None
+    for kit in make_kits(Project.at(args.config), args.court, out, jobs=args.jobs):
+        for problem in kit.problems:
+            print(problem)
+        failed += bool(kit.problems)
+        state = f"{len(kit.problems)} problem(s)" if kit.problems else "verified"
+        print(f"{os.path.relpath(kit.directory)}: {len(kit.files)} files, {state}, "
+              f"{kit.seconds:.1f} s", file=sys.stderr)  # fmt: skip
+    return EXIT_FAIL if failed else EXIT_OK
 
 
 def _examples(args) -> int:
@@ -152,6 +178,7 @@ def _courts(args) -> int:
 COMMANDS = {
     "generate": _generate,
     "build": _build,
+    "kit": _kit,
     "examples": _examples,
     "facts": _facts,
     "dates": _dates,

@@ -14,13 +14,13 @@ same check first, so every build fails on a stale fact.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..facts import Fact, FactsError, book, build_date, us_date
+from ..facts import Fact, book, build_date, us_date
 from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from .courts import CourtDataError, registry
+from .courts import registry
 from .fences import code_lines
 from .markdown_ext import SHORTCODE
 

@@ -23,12 +23,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from ..widget import MINIFIED, SCRIPT
 from .checks import check_site, failed_examples
 from .court_pages import VariantError
-from .courts import CourtDataError
+from .courts import DATA_DIR, CourtDataError
 from .examples import count_prompts, run_page
-from ..widget import MINIFIED, SCRIPT
-from .courts import DATA_DIR
 from .generate import SITE_STYLES, GenerateError, Project, generate
 
 

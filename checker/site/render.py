@@ -10,7 +10,7 @@ import html
 import os
 
 from ..facts import Source, us_date
-from ..rulesets import DEFAULT_RULESET, RULESETS, RuleSet, differences, get_ruleset
+from ..rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
 
 
 class ShortcodeError(ValueError):

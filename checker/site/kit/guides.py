@@ -17,12 +17,10 @@ then left out (:func:`for_paper_and_cms`), because neither a PDF nor a CMS keeps
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -175,16 +173,3 @@ def _plain_title(title: str) -> str:
     from ..markdown_ext import expand
 
     return BeautifulSoup(expand(title), "html.parser").get_text()
-
-
-def oldest(days: Iterable[dt.date | None]) -> dt.date | None:
-    return min((day for day in days if day is not None), default=None)
-
-
-def site_url_of(project: Project, env: os._Environ | dict[str, str] = os.environ) -> str:
-    """The published address, as ``mkdocs.yml`` reads it (``SITE_URL`` first), if public."""
-    return public_site_url(env.get("SITE_URL", ""))
-
-
-def kit_root(project: Project) -> Path:
-    return project.root / "build" / "kit"

@@ -1,0 +1,172 @@
+"""Write a court's kit (``build/kit/<id>/``), or every court's and the one for all courts.
+
+Each kit is checked as it is written: ``python -m checker verify`` reads every file it holds (the
+PDF through our own PDF reader, each fragment as Drupal keeps it), so a stale sentence in the
+Markdown stops ``make kit``, naming the file and the statement.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...facts import build_date
+from ...verify import Mismatch
+from ...verify_output import verify_paths
+from ...widget import versioned_files
+from ..courts import Court, Registry
+from ..generate import Project, registry_for
+from .embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
+from .fragments import fragment
+from .guides import KIT_PAGES, guides, public_site_url
+from .pdf import Edition, Printer, document, printer
+from .readme import readme
+
+KIT_DIR = Path("build") / "kit"
+ALL = "all"
+
+
+@dataclass
+class Kit:
+    """One kit written: where it is, what it holds, what the verifier found in it."""
+
+    id: str
+    directory: Path
+    files: list[Path] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def pdf(self) -> Path:
+        return self.directory / pdf_name(self.id)
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(m) for m in self.mismatches] + [
+            f"{name}: unreadable: {reason}" for name, reason in self.unreadable
+        ]
+
+
+def pdf_name(kit_id: str) -> str:
+    return f"pacer-help-{kit_id}.pdf"
+
+
+def edition(court: Court | None, built: dt.date, facts_checked: dt.date | None) -> Edition:
+    if court is None:
+        return Edition(
+            "PACER Help: guides for e-filers in federal district and bankruptcy courts",
+            "For attorneys and their staff who e-file in a United States district or bankruptcy "
+            "court that uses NextGen CM/ECF.",
+            built,
+            facts_checked,
+        )
+    return Edition(
+        f"PACER Help for the {court.name}",
+        f"For attorneys and their staff who e-file at the {court.name} "
+        f"({court.type} court, {court.state}).",
+        built,
+        facts_checked,
+    )
+
+
+def make_kit(
+    project: Project,
+    registry: Registry,
+    court: Court | None,
+    out: Path,
+    pdf: Printer,
+    env: Mapping[str, str] = os.environ,
+) -> Kit:
+    """Write one kit under ``out`` (``out/<id>/``, ``out/all/`` without a court) and verify it."""
+    started = time.perf_counter()
+    kit_id = court.id if court else ALL
+    target = out / kit_id
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "fragments").mkdir(parents=True)
+    site_url = public_site_url(env.get("SITE_URL", ""))
+    found = guides(project, registry, court, KIT_PAGES, site_url)
+    built = build_date()
+    checked = min((g.facts_checked for g in found if g.facts_checked), default=None)
+    this = edition(court, built, checked)
+    kit = Kit(kit_id, target)
+    pdf.print(document(this, found), kit.pdf)
+    kit.files.append(kit.pdf)
+    for guide in found:
+        path = target / "fragments" / f"{guide.slug}.html"
+        kit.files.append(_write(path, fragment(guide, site_url)))
+    checker = versioned_files()
+    for name, data in checker.items():
+        (target / name).write_bytes(data)
+        kit.files.append(target / name)
+    kit.files.append(_write(target / CHECKER_PAGE, checker_page(checker)))
+    kit.files.append(_write(target / PAGE_STYLES, page_styles()))
+    text = readme(
+        edition_title=this.title, kit_id=kit_id, pdf_name=kit.pdf.name, guides=found,
+        files=checker, built=built, facts_checked=checked,
+    )  # fmt: skip
+    kit.files.append(_write(target / "README.md", text))
+    outcome = verify_paths([str(target)])
+    kit.mismatches, kit.unreadable = outcome.mismatches, outcome.unreadable
+    kit.seconds = time.perf_counter() - started
+    return kit
+
+
+def make_kits(
+    project: Project,
+    court_id: str = "",
+    out: Path | None = None,
+    env: Mapping[str, str] = os.environ,
+    jobs: int = 1,
+) -> Iterator[Kit]:
+    """The kit for ``court_id``; without one, every court's kit and then the one for all courts.
+
+    ``jobs`` processes write kits side by side, each with its own Chromium.
+    """
+    registry = registry_for(project, env)
+    out = out or project.root / KIT_DIR
+    ids = [registry.get(court_id).id] if court_id else [*(c.id for c in registry), ALL]
+    if jobs <= 1 or len(ids) == 1:
+        with printer() as pdf:
+            for kit_id in ids:
+                yield make_kit(project, registry, _court(registry, kit_id), out, pdf, env)
+        return
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter for each Chromium driver
+    setup = (project.config_file, out, dict(env))
+    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start, initargs=setup) as pool:
+        yield from pool.map(_kit_in_worker, ids)
+
+
+def _court(registry: Registry, kit_id: str) -> Court | None:
+    return None if kit_id == ALL else registry.get(kit_id)
+
+
+_worker: dict[str, object] = {}
+
+
+def _start(config_file: Path, out: Path, env: dict[str, str]) -> None:
+    project = Project.at(config_file)
+    pdf = printer()
+    atexit.register(pdf.__exit__, None, None, None)
+    _worker.update(project=project, registry=registry_for(project, env), out=out, env=env,
+                   pdf=pdf.__enter__())  # fmt: skip
+
+
+def _kit_in_worker(kit_id: str) -> Kit:
+    registry = _worker["registry"]
+    court = _court(registry, kit_id)  # type: ignore[arg-type]
+    return make_kit(_worker["project"], registry, court, _worker["out"], _worker["pdf"],
+                    _worker["env"])  # type: ignore[arg-type]  # fmt: skip
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
