@@ -412,7 +412,10 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         result[court_id] = CourtFacts(
             **facts,
             notes=tuple(
-                _fact(n, f"{where}.notes[{i}]", f"{court_id}.notes.{i}", FACT_KINDS["notes"], checked_on)
+                _fact(
+                    n, f"{where}.notes[{i}]", f"{court_id}.notes.{i}", FACT_KINDS["notes"],
+                    checked_on,
+                )
                 for i, n in enumerate(notes)
             ),
         )

@@ -272,7 +272,9 @@ def court_config(project: Project, court: Court, tree: Path) -> str:
     relative = os.path.relpath(project.root, tree)
     config["site_name"] = f"{court.name}: PACER Help"
     config["docs_dir"] = "docs"
-    config.setdefault("extra", {})["court"] = {"id": court.id, "name": court.name, "type": court.type}
+    config.setdefault("extra", {})["court"] = {
+        "id": court.id, "name": court.name, "type": court.type,
+    }
     config["nav"] = _without(config.get("nav"), PICKER)
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
