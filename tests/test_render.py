@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -118,3 +119,15 @@ def test_the_checker_reference_lists_every_shortcode():
     reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
     missing = [name for name in SHORTCODES if f"`<!-- pacer:{name}" not in reference]
     assert missing == []
+
+
+def test_the_checker_reference_lists_every_command_of_both_command_lines():
+    from checker.cli import build_parser as core
+    from checker.site.cli import build_parser as site
+
+    reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
+    rows = set(re.findall(r"^\| `([a-z-]+)[ `]", reference, flags=re.MULTILINE))
+    for parser in (core(), site()):
+        (commands,) = [a for a in parser._actions if a.dest == "command"]
+        missing = sorted(set(commands.choices) - rows)
+        assert missing == [], f"{parser.prog}: not in the reference: {missing}"

@@ -47,3 +47,10 @@ def test_the_bundle_does_not_depend_on_the_build_date(monkeypatch):
     before = widget.bundle()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030
     assert widget.bundle() == before
+
+
+def test_the_webmasters_page_gives_the_policy_the_tests_send():
+    from pathlib import Path
+
+    page = Path(__file__).parent.parent / "docs" / "webmasters.md"
+    assert f"Content-Security-Policy: {widget.CONTENT_SECURITY_POLICY}\n" in page.read_text()
