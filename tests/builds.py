@@ -78,7 +78,7 @@ def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
             skip = shutil.ignore_patterns(
-                "__pycache__", "courts", "icons", "pacer-*.js", "pacer-*.css"
+                "__pycache__", "courts", "icons.svg", "pacer-*.js", "pacer-*.css"
             )
             shutil.copytree(source, destination / name, ignore=skip)
         elif source.exists():

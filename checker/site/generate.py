@@ -46,7 +46,7 @@ from .court_pages import (
 )
 from .courts import ENV_CSV, Court, Registry, load_registry
 from .facts_check import stale_facts_report
-from .theme_icons import icon_files, material_stylesheet
+from .theme_icons import SPRITES, material_stylesheet, sprite
 
 GUIDE = "link.md"
 SITE_STYLES = Path(__file__).with_name("assets") / "site.css"
@@ -156,12 +156,12 @@ def assets() -> dict[str, str]:
     the checker's own rules, written for any page, come last, as on a webmaster's page), and
     Material's icons as files (:mod:`.theme_icons`: no ``data:`` images under a strict policy)."""
     site_styles = SITE_STYLES.read_text(encoding="utf-8")
-    icons, icon_css = icon_files(material_stylesheet().read_text(encoding="utf-8"))
+    icons, icon_css = sprite(material_stylesheet().read_text(encoding="utf-8"))
     return {
         SCRIPT_PATH: bundle(),
         STYLES_PATH: styles(),
         STYLESHEET: compact_css(icon_css + site_styles + "\n" + styles()),
-        **icons,
+        **dict.fromkeys(SPRITES, icons),
     }
 
 
