@@ -67,6 +67,8 @@ def _run(command: list[str], env: dict | None, cwd: Path) -> subprocess.Complete
 
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "checker", "seeds")
+# What generate writes into docs/assets/ (the copy's build writes its own).
+GENERATED_ASSETS = ("pacer-checker.js", "pacer-checker.css", "pacer-help.css", "icons.svg")
 
 
 def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
@@ -77,9 +79,7 @@ def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
         source = ROOT / name
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
-            skip = shutil.ignore_patterns(
-                "__pycache__", "courts", "icons.svg", "pacer-*.js", "pacer-*.css"
-            )
+            skip = shutil.ignore_patterns("__pycache__", "courts", *GENERATED_ASSETS)
             shutil.copytree(source, destination / name, ignore=skip)
         elif source.exists():
             shutil.copy2(source, destination / name)

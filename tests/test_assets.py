@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from checker.site.generate import SITE_STYLES, STYLESHEET, assets, compact_css
+from checker.site.theme_icons import SPRITE, material_stylesheet
 from checker.widget import STYLES_PATH, styles
 
 COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -34,6 +35,10 @@ def test_one_stylesheet_holds_the_site_and_the_checker_styles():
     sheet = files[STYLESHEET]
     for selector in (".court-facts", ".pacer-checker", "@media print", ".md-typeset a"):
         assert selector in sheet, selector
+    # Material's own styles come first, their icons in the sprite: no data: image is left.
+    assert sheet.startswith(material_stylesheet().read_text()[:200].split("{")[0])
+    assert "data:image" not in sheet and 'url("icons.svg#md-admonition-icon--note")' in sheet
+    assert files[SPRITE].count("<view ") == sheet.count('url("icons.svg#') > 30
     # The checker's rules come last, so a webmaster's page and ours cascade the same way.
     assert sheet.index(".pacer-checker") > sheet.index("@media print")
 
@@ -43,14 +48,37 @@ def test_pages_load_our_one_stylesheet_and_the_widget_script_only_with_a_widget(
 
     pages = {path: BeautifulSoup(path.read_text(), "html.parser")
              for path in built_site.rglob("*.html")}  # fmt: skip
-    ours = {"pacer-help.css"}
     with_widget = 0
     for path, page in pages.items():
-        sheets = {link["href"].rsplit("/", 1)[-1] for link in page.select("link[rel=stylesheet]")}
-        local = {name for name in sheets if not name.startswith(("main.", "palette."))}
-        assert local == ours, (path, sheets)
+        sheets = [link["href"].rsplit("/", 1)[-1] for link in page.select("link[rel=stylesheet]")]
+        assert sheets == ["pacer-help.css"], (path, sheets)  # in place of Material's own
         scripts = [tag["src"] for tag in page.select("script[src]")]
         widget = page.select_one("[data-checker]") is not None
         assert any(s.endswith("pacer-checker.js") for s in scripts) == widget, path
+        code = page.select_one("article pre") is not None
+        assert any(s.endswith("code-toolbar.js") for s in scripts) == code, path
         with_widget += widget
     assert with_widget >= 2
+
+
+def test_materials_helpers_load_only_for_the_features_that_call_them():
+    import jinja2
+    from builds import ROOT
+
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides")).get_template(
+        "partials/javascripts/base.html"
+    )
+    env = {"base_url": "..", "url": lambda path: f"../{path}"}
+    template.environment.filters["url"] = env["url"]
+    plain = {"theme": {"features": ["navigation.footer", "content.code.copy"]}, "extra": {}}
+    assert "<script" not in template.render(config=plain, **env)
+    for turned_on in (
+        {"theme": {"palette": {"scheme": "slate"}}, "extra": {}},
+        {"theme": {"features": ["content.tabs.link"]}, "extra": {}},
+        {"theme": {"features": ["announce.dismiss"]}, "extra": {}},
+        {"theme": {}, "extra": {"version": {"provider": "mike"}}},
+        {"theme": {}, "extra": {"consent": {"title": "Cookies"}}},
+        {"theme": {}, "extra": {}, "repo_url": "https://github.com/example/site"},
+    ):
+        rendered = template.render(config=turned_on, **env)
+        assert 'src="../assets/pacer-material.js" data-scope=".."' in rendered, turned_on

@@ -46,7 +46,7 @@ from .court_pages import (
 )
 from .courts import ENV_CSV, Court, Registry, load_registry
 from .facts_check import stale_facts_report
-from .theme_icons import SPRITES, material_stylesheet, sprite
+from .theme_icons import SPRITE, material_stylesheet, theme_stylesheet
 
 GUIDE = "link.md"
 SITE_STYLES = Path(__file__).with_name("assets") / "site.css"
@@ -152,16 +152,17 @@ def court_page_source(
 
 
 def assets() -> dict[str, str]:
-    """The checker's script and stylesheet, the site's one stylesheet (site styles first, so
-    the checker's own rules, written for any page, come last, as on a webmaster's page), and
-    Material's icons as files (:mod:`.theme_icons`: no ``data:`` images under a strict policy)."""
+    """The checker's script and stylesheet, and the site's one stylesheet: Material's (its icons
+    moved into a sprite, :mod:`.theme_icons`, so no page loads a ``data:`` image under a strict
+    policy), then the site's styles, then the checker's own rules, written for any page, last,
+    as on a webmaster's page."""
     site_styles = SITE_STYLES.read_text(encoding="utf-8")
-    icons, icon_css = sprite(material_stylesheet().read_text(encoding="utf-8"))
+    theme, icons = theme_stylesheet(material_stylesheet().read_text(encoding="utf-8"))
     return {
         SCRIPT_PATH: bundle(),
         STYLES_PATH: styles(),
-        STYLESHEET: compact_css(icon_css + site_styles + "\n" + styles()),
-        **dict.fromkeys(SPRITES, icons),
+        STYLESHEET: theme.rstrip("\n") + "\n" + compact_css(site_styles + "\n" + styles()),
+        SPRITE: icons,
     }
 
 

@@ -1,12 +1,19 @@
 """Material's icons as files, so pages load no ``data:`` images.
 
-Material's stylesheet sets its icons (admonitions, the copy button, the footer's arrows, ...) as
-``data:image/svg+xml`` URLs in custom properties on ``:root``. Under a court's
+Material's stylesheet sets its icons (admonitions, the copy button, the navigation's arrows, ...)
+as ``data:image/svg+xml`` URLs in custom properties on ``:root``. Under a court's
 Content-Security-Policy of ``default-src 'self'`` with no ``img-src``, Chromium blocks every one
-of them, and the icons vanish, the copy button's among them. The generator writes each icon as an
-SVG sprite (``assets/icons.svg``, one request for them all) and the site's stylesheet sets the
-same properties to the icons in it; it reads the icons from the installed Material, so an upgrade
-of Material brings its own icons.
+of them, and the icons vanish, the copy button's among them. The generator writes the icons into
+one SVG sprite (``assets/icons.svg``, one request for them all) and Material's stylesheet, with
+each icon pointing into the sprite, into the site's one stylesheet (``assets/pacer-help.css``,
+loaded instead of Material's own by ``overrides/main.html``): so pages make no more stylesheet
+requests than stock Material's. It reads the installed Material, so an upgrade of Material brings
+its own styles and icons.
+
+Why not keep Material's stylesheet and only set the properties in ours: a ``url()`` in a custom
+property resolves against the stylesheet that uses it in Chromium 156 (Material's, in
+``assets/stylesheets/``) and against the one that declares it in the spec; in one stylesheet the
+two are the same.
 """
 
 from __future__ import annotations
@@ -15,10 +22,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-# Where the sprite is written: beside our stylesheet and beside Material's. A url() in a custom
-# property resolves against the stylesheet that declares it (the spec; Firefox) or the one that
-# uses it (Chromium 156, which asked for assets/stylesheets/icons.svg); both must find it.
-SPRITES = ("assets/icons.svg", "assets/stylesheets/icons.svg")
+SPRITE_NAME = "icons.svg"
+SPRITE = f"assets/{SPRITE_NAME}"
 _DATA_ICON = re.compile(
     r"(?P<name>--[a-z0-9-]+):url\((?P<quote>[\"']?)data:image/svg\+xml;charset=utf-8,"
     r"(?P<svg>.*?)(?P=quote)\)"
@@ -43,29 +48,36 @@ def icons(css: str) -> dict[str, str]:
     return {match["name"]: unquote(match["svg"]) for match in _DATA_ICON.finditer(css)}
 
 
-def sprite(css: str) -> tuple[str, str]:
-    """(one SVG holding every icon, the CSS that points each property at its icon in it).
+def theme_stylesheet(css: str) -> tuple[str, str]:
+    """(Material's stylesheet with each inline icon replaced by its place in the sprite, the
+    sprite: one SVG holding every icon).
 
     One file, so a page costs one request however many icons it shows: each icon sits in its own
     cell, named by a ``<view>`` whose viewBox is that cell, and ``icons.svg#NAME`` shows that view
-    alone (SVG fragment identifiers). The stylesheet that carries the CSS is in ``assets/``.
+    alone (SVG fragment identifiers). The rewritten stylesheet must sit beside the sprite
+    (``assets/``), so the relative URL means the same to every browser.
     """
-    cells, rules, top, width = [], [], 0.0, 0.0
-    for name, svg in icons(css).items():
-        match, box = _SVG.match(svg.strip()), _VIEWBOX.search(svg)
-        if not match or not box:
+    cells, top, width = [], 0.0, 0.0
+
+    def cell(match: re.Match) -> str:
+        nonlocal top, width
+        name, svg = match["name"], unquote(match["svg"])
+        shape, box = _SVG.match(svg.strip()), _VIEWBOX.search(svg)
+        if not shape or not box:
             raise ValueError(f"{material_stylesheet()}: {name} is not an SVG with a viewBox")
         w, h = float(box.group(3)), float(box.group(4))
         view = name.lstrip("-")
         cells.append(
             f'<view id="{view}" viewBox="0 {top:g} {w:g} {h:g}"/>'
             f'<svg y="{top:g}" width="{w:g}" height="{h:g}" viewBox="{" ".join(box.groups())}">'
-            f"{match['body']}</svg>"
+            f"{shape['body']}</svg>"
         )
-        rules.append(f'{name}:url("icons.svg#{view}");')
         top, width = top + h + 1, max(width, w)
+        return f'{name}:url("{SPRITE_NAME}#{view}")'
+
+    rewritten = _DATA_ICON.sub(cell, css)
     image = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {top:g}">'
         + "".join(cells) + "</svg>\n"
     )
-    return image, f":root{{{''.join(rules)}}}\n" if rules else ""
+    return rewritten, image

@@ -32,6 +32,8 @@ def _violations_by_page(browser, base_url: str, paths: list[str], search: str = 
     page = context.new_page()
     # A file moved out of the page must still load: Material's icons, once data: URLs, among them.
     page.on("response", lambda r: r.status >= 400 and logged.append(f"{r.status} {r.url}"))
+    # Material's helpers load only for features that call them: a page that calls one throws.
+    page.on("pageerror", lambda error: logged.append(f"script error: {error}"))
     found = {}
     try:
         for path in paths:
