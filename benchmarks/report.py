@@ -11,6 +11,8 @@ Figures:
   Material: the same Markdown and navigation, a stock mkdocs.yml (theme material with web fonts
   off, our Markdown extensions minus our own), no overrides, plugins, extra CSS or JS;
 - the widget's gzip size (benchmarks/widget.py) and check latency in Python and in Chromium;
+- the court kit (``python -m checker.site kit``): one court's kit, every court's kits and
+  ``all/`` with two processes (``--no-all-kits`` skips it), and the PDF size per court;
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
   performance score, since one run on a shared machine swings by several hundredths.
@@ -55,6 +57,7 @@ PAGE_TYPES = {
     "court page": ("/courts/mnd/", True),
 }
 WEIGHT_BUDGET, REQUESTS_BUDGET, DRIFT_BUDGET, LIGHTHOUSE_BAR = 1.10, 2, 1.15, 0.99
+KIT_BUDGET_S, ALL_KITS_BUDGET_S, PDF_BUDGET_BYTES = 20, 600, 400 * 1024
 
 
 # --- builds ---------------------------------------------------------------------------------
@@ -199,6 +202,26 @@ def lighthouse_row(row, notes, label: str, url: str, path: str, work: Path, runs
 # --- report ---------------------------------------------------------------------------------
 
 
+def kit_rows(row, project: Path, every: bool) -> None:
+    """One court's kit, then (``every``) all of them on two processes, and the PDF sizes."""
+    python = sys.executable
+    one = timed([python, "-m", "checker.site", "kit", "--court", "mnd", "--jobs", "1"], project)
+    row("kit: one court (mnd), PDF + fragments + checker, verified", f"{one:.1f} s",
+        f"<= {KIT_BUDGET_S} s", one <= KIT_BUDGET_S)  # fmt: skip
+    if every:
+        seconds = timed([python, "-m", "checker.site", "kit", "--jobs", "2"], project)
+        count = sum(1 for _ in (project / "build" / "kit").iterdir())
+        each = seconds / count
+        row(f"kit: all {count} kits, 2 processes", f"{seconds:.0f} s ({each:.2f} s each)",
+            f"<= {ALL_KITS_BUDGET_S} s", seconds <= ALL_KITS_BUDGET_S)  # fmt: skip
+    pdfs = (project / "build" / "kit").glob("*/pacer-help-*.pdf")
+    sizes = sorted(path.stat().st_size for path in pdfs)
+    over = sum(1 for size in sizes if size > PDF_BUDGET_BYTES)
+    row(f"kit: PDF size per court ({len(sizes)} PDFs)",
+        f"{kb(sizes[0])} to {kb(sizes[-1])}, median {kb(statistics.median(sizes))}; {over} over",
+        f"<= {kb(PDF_BUDGET_BYTES)} each", over == 0)  # fmt: skip
+
+
 def kb(size: float) -> str:
     return f"{size / 1024:,.1f} KiB"
 
@@ -211,6 +234,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds (median)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--no-all-kits", action="store_true",
+                        help="time one court's kit only, not all 189 (several minutes)")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the run with the median performance"
                              " score is reported (Lighthouse's own advice for noisy machines)")
@@ -248,6 +273,8 @@ def main() -> None:
         index = site / "search" / "search_index.json"
         row("search index (court pages left out)",
             f"{kb(index.stat().st_size)} ({kb(gzip_bytes(index))} gzip)")  # fmt: skip
+
+        kit_rows(row, project, every=not args.no_all_kits)
 
         stock = work / "site-stock"
         timed([sys.executable, "-m", "mkdocs", "build", "--config-file",
