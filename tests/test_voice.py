@@ -27,6 +27,7 @@ ATTORNEY_PAGES = (
     "mfa.md",
     "password-change.md",
     "account.md",
+    "firms.md",
     "accessibility.md",
 )
 
