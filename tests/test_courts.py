@@ -302,7 +302,7 @@ def _article(path: Path) -> BeautifulSoup:
 
 def test_every_court_has_a_page_with_its_host_and_only_its_menus(built_site, registry):
     pages = sorted(p.parent.name for p in (built_site / "courts").glob("*/index.html"))
-    assert pages == sorted(c.id for c in registry)
+    assert pages == sorted([*(c.id for c in registry), "checklist"])
     for court in registry:
         path = built_site / "courts" / court.id / "index.html"
         html = path.read_text(encoding="utf-8")
@@ -370,7 +370,11 @@ def test_court_build_for_minnesota(tmp_path):
     assert "Civil" in text and "Criminal" in text
     assert "Adversary" not in text and "Bankruptcy and Adversary" not in text
     assert "ecf.mnd.uscourts.gov" in text
-    assert not [p for p in (site / "courts").iterdir() if p.is_dir()], "no other court pages"
+    others = [p.name for p in (site / "courts").iterdir() if p.is_dir()]
+    assert others == ["checklist"], "no other court pages"
+    checklist = (site / "courts" / "checklist" / "index.html").read_text(encoding="utf-8")
+    assert 'data-court="mnd"' in checklist and "court-checklist.js" not in checklist
+    assert checklist.count('class="checklist-court"') == 1
     assert "Find your court" not in soup.select_one(".md-nav--primary").get_text()
 
 

@@ -286,15 +286,33 @@ If you e-file in both, link your account at each one.
 This list has {len(registry)} courts ({districts} district and {bankruptcies} bankruptcy),
 from PACER's Court CM/ECF Lookup as of {_as_of(registry)}.
 
+If you file in several courts, make a [checklist for several courts](checklist.md): it lists
+what to do at each court you choose.
+
 <div class="court-filter" data-court-filter hidden>
 <label for="court-filter-input">Filter courts by name, state or court id</label>
 <input id="court-filter-input" type="search" autocomplete="off" spellcheck="false"
   aria-describedby="court-filter-status">
 <p id="court-filter-status" role="status" aria-live="polite"></p>
 </div>
+
+<div class="court-choose" data-court-choose hidden>
+<p>To make a checklist, tick <strong>Add to checklist</strong> next to each court where you
+file. Then select <strong>Open the checklist</strong> at the bottom of the screen.</p>
+</div>
 """
-    script = '<script src="../assets/court-filter.js" defer></script>'
-    return intro + "\n" + "\n\n".join(sections) + "\n\n" + script + "\n"
+    # After the list, and kept in view at the bottom of the screen while the list scrolls by.
+    bar = """<div class="court-choose__bar" data-court-choose-bar hidden>
+<p id="court-choose-status" role="status" aria-live="polite">No courts chosen yet.</p>
+<p><a class="md-button" href="checklist/" data-court-choose-link>Open the checklist</a></p>
+</div>"""
+    # The checklist script after the filter's: the filter reads each entry's text before the
+    # checklist boxes are added to it.
+    scripts = (
+        '<script src="../assets/court-filter.js" defer></script>\n'
+        '<script src="../assets/court-checklist.js" defer></script>'
+    )
+    return intro + "\n" + "\n\n".join(sections) + "\n\n" + bar + "\n\n" + scripts + "\n"
 
 
 def single_court_picker_markdown(court: Court, guide: str = "../link.md") -> str:
