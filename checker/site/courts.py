@@ -208,26 +208,23 @@ class Court:
                 if entry.params["on"] == "ecf"
                 else f"the court's website, {website}"
             )
-        values["help_desk_link"] = self._help_desk(values["name"], website)
+        values["help_desk_link"] = self._help_desk()
         if self.facts.utility:
             values["utility_menu"] = " → ".join(self.facts.utility.params["path"][:-1])
         if self.facts.go_live and self.facts.go_live.date:
             values["go_live"] = long_date(self.facts.go_live.date)
         return values
 
-    def _help_desk(self, name: str, website: str) -> str:
-        """Who to ask at the court, in a sentence, pointing at the contact in the court's panel."""
+    def _help_desk(self) -> str:
+        """Who to ask at the court, in a few words that point at the contact in its panel (the
+        panel says how to reach them, or that the court's site gives no contact)."""
         contact = self.facts.contact
-        panel = '<a href="#your-court">Your court</a>'
-        if contact is None or not contact.found:
-            site = f"its website, {website}," if self.web_url else "its website"
-            return (
-                f"the clerk's office of {name} ({site} gives no CM/ECF help contact that we could "
-                "find)"
-            )
-        if contact.general:
-            return f"the clerk's office of {name} (its number is under {panel})"
-        return f"the CM/ECF help desk of {name} (how to reach it is under {panel})"
+        who = (
+            "the court's CM/ECF help desk"
+            if contact is not None and contact.found and not contact.general
+            else "the court's clerk's office"
+        )
+        return f'{who} (see <a href="#your-court">Your court</a>)'
 
 
 def long_date(day: dt.date) -> str:
