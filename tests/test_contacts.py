@@ -51,9 +51,14 @@ def registry():
 
 
 def copy_data(folder: Path) -> Path:
+    """A copy of the court data without any help contact, so a test sets the ones it needs."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("courts.csv", "courts.meta.json", "court_facts.json"):
+    for name in ("courts.csv", "courts.meta.json"):
         shutil.copy(DATA / name, folder / name)
+    facts = json.loads((DATA / "court_facts.json").read_text(encoding="utf-8"))
+    for court in facts["courts"].values():
+        court.pop("contact", None)
+    (folder / "court_facts.json").write_text(json.dumps(facts), encoding="utf-8")
     return folder / "courts.csv"
 
 
@@ -292,13 +297,17 @@ def test_a_supplement_updates_the_courts_it_names_after_the_groups(tmp_path):
     csv_path = copy_data(tmp_path / "data")
     group = research(tmp_path / "r", "X", {"mnd": {"none": "tried"}, "mnb": {"none": "t"}},
                      ["mnd", "mnb"])  # fmt: skip
-    supplement = research(tmp_path / "r", "X2", {"mnd": {"contact": MND}}, None)
+    remark = {**NOTE, "text": "Second pass: this number replaces the first pass's."}
+    supplement = research(tmp_path / "r", "X2", {"mnd": {"contact": MND, "notes": [remark]}}, None)
     reports = import_contacts([supplement, group], csv_path)  # order given does not matter
     assert [r.path.name for r in reports] == ["contacts-X.json", "contacts-X2.json"]
     assert reports[1].supplement and "a supplement" in str(reports[1])
     registry = load_registry(csv_path)
     assert registry.get("mnd").facts.contact.found
     assert not registry.get("mnb").facts.contact.found
+    # A supplement's notes are remarks for a person: counted, never on the court's page.
+    assert reports[1].remarks == 1 and "1 notes left unpublished" in str(reports[1])
+    assert remark["text"] not in [n.text for n in registry.get("mnd").facts.notes]
 
 
 def test_a_bad_record_stops_the_import_unless_told_to_skip_it(tmp_path):
@@ -328,3 +337,17 @@ def test_the_command_reports_each_file_and_the_coverage(tmp_path, capsys):
     assert "contacts-Y.json: not imported: 1 courts of its list not done yet (iasd)" in out.err
     assert "help contacts for 1 of 188 courts" in out.out
     assert site_main(["courts", str(csv_path), "--import-contacts", str(done)]) == 0
+
+
+def test_a_note_too_long_for_the_page_is_refused(tmp_path):
+    csv_path = copy_data(tmp_path / "data")
+    long_note = {**NOTE, "text": " ".join(["word"] * 41) + "."}
+    path = research(tmp_path / "r", "X", {"mnd": {"contact": MND, "notes": [long_note, NOTE]},
+                                          "mnb": {"none": "t"}}, ["mnd", "mnb"])  # fmt: skip
+    with pytest.raises(CourtDataError, match=r"'notes\[0\].text': expected a summary of at most"):
+        import_contacts([path], csv_path)
+    report = import_contacts([path], csv_path, skip_invalid=True)[0]
+    assert report.notes == 1 and len(report.rejected) == 1
+    notes = load_registry(csv_path).get("mnd").facts.notes
+    assert [n.text for n in notes][-1] == NOTE["text"]
+    assert load_registry(csv_path).get("mnd").facts.contact.found  # the contact still comes in

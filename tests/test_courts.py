@@ -514,6 +514,12 @@ def test_refresh_takes_new_courts_dates_and_skips_other_records(tmp_path, regist
     notes = refresh(tmp_path / "data.json", path)
     assert any("new court tlnd" in n and "Northern District of Testland" in n for n in notes)
     assert any("mnb is no longer in the feed" in n for n in notes)
+    # The facts of a court that left the feed (its help contact) stop the load, naming it...
+    with pytest.raises(CourtDataError, match=r"court 'mnb': expected a court id from courts.csv"):
+        load_registry(path)
+    facts = json.loads((tmp_path / "court_facts.json").read_text())
+    del facts["courts"]["mnb"]  # ...until someone removes them
+    (tmp_path / "court_facts.json").write_text(json.dumps(facts))
     refreshed = load_registry(path)
     assert refreshed.as_of.isoformat() == "2026-03-02"
     assert len(refreshed) == 188

@@ -9,8 +9,12 @@ found), and any court ``notes`` met on the way::
 
 A file is imported only when it covers every court of its list, so a file still being written is
 never taken for a finished one. A file without a list of its own (``contacts-A2.json``, a second
-pass over some courts) is a supplement: it updates only the courts it names, after every group
-file, so the later research wins. Every record is validated with the court data's own schema
+pass over some courts) is a supplement: it updates the contacts of the courts it names, after
+every group file, so the later research wins. A supplement's notes are remarks for a person
+(what the second pass changed and why), not court facts: they are counted, not published.
+
+A court note is published on the court's page as it is written, so it must be our own short
+summary: one sentence of at most NOTE_WORDS words (the readability gate fails longer ones). Every record is validated with the court data's own schema
 (:func:`checker.site.courts.parse_contact`), so the importer accepts exactly what a build accepts.
 The merged data is validated again before ``court_facts.json`` is replaced.
 
@@ -50,6 +54,7 @@ class GroupReport:
     rejected: list[str] = field(default_factory=list)
     skipped: str = ""  # why the whole file was left out ('' when imported)
     supplement: bool = False
+    remarks: int = 0  # a supplement's notes, left for a person to read
 
     def __str__(self) -> str:
         if self.skipped:
@@ -59,7 +64,10 @@ class GroupReport:
             f"{self.notes} notes"
         )
         if self.supplement:
-            line += " (a supplement: it has no list of courts, so it updates only those it names)"
+            line += (
+                f" (a supplement: it has no list of courts, so it updates only those it names;"
+                f" {self.remarks} notes left unpublished as remarks for a person)"
+            )
         return "\n  ".join([line, *(f"rejected: {r}" for r in self.rejected)])
 
 
@@ -108,7 +116,39 @@ def read_group(path: Path, registry: Registry, skip_invalid: bool) -> tuple[dict
             if not skip_invalid:
                 raise
             report.rejected.append(str(error))
+        if court_id in entries:
+            entries[court_id]["notes"] = _published_notes(
+                entries[court_id]["notes"], path, court_id, report, skip_invalid
+            )
     return entries, report
+
+
+NOTE_WORDS = 40
+
+
+def _published_notes(
+    notes: list[dict], path: Path, court_id: str, report: GroupReport, skip_invalid: bool
+) -> list[dict]:
+    """The notes to publish: none of a supplement's; a group's, each at most NOTE_WORDS words."""
+    if report.supplement:
+        report.remarks += len(notes)
+        report.notes -= len(notes)
+        return []
+    kept = []
+    for index, note in enumerate(notes):
+        words = len(note["text"].split())
+        if words <= NOTE_WORDS:
+            kept.append(note)
+            continue
+        error = (
+            f"{path}, court {court_id!r}, field 'notes[{index}].text': expected a summary of at "
+            f"most {NOTE_WORDS} words for the court's page, got {words}"
+        )
+        if not skip_invalid:
+            raise CourtDataError(error)
+        report.rejected.append(error)
+        report.notes -= 1
+    return kept
 
 
 def _entry(
