@@ -35,10 +35,10 @@ from .courts import (
     CourtDataError,
     Registry,
     _fact,
-    _iso_date,
     load_registry,
     on_court_host,
     parse_contact,
+    read_courts_json,
     site_partners,
 )
 
@@ -89,16 +89,7 @@ def group_courts(path: Path) -> list[str]:
 def read_group(path: Path, registry: Registry, skip_invalid: bool) -> tuple[dict, GroupReport]:
     """The court entries of one research file, validated, as court_facts.json entries."""
     report = GroupReport(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CourtDataError(f"{path}: cannot read ({error.strerror})") from None
-    except json.JSONDecodeError as error:
-        raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
-    courts = data.get("courts") if isinstance(data, dict) else None
-    if not isinstance(courts, dict):
-        raise CourtDataError(f"{path}: expected an object with a 'courts' object")
-    checked_on = _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
+    courts, checked_on = read_courts_json(path)
     report.supplement = not group_list(path).exists()
     listed = [] if report.supplement else group_courts(path)
     missing = [court_id for court_id in listed if court_id not in courts]

@@ -451,17 +451,25 @@ def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date)
     )
 
 
-def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]:
-    if not path.exists():
-        return {}
+def read_courts_json(path: Path) -> tuple[dict, dt.date]:
+    """The ``courts`` object and the ``checked_on`` date of a court facts file (or of a research
+    file of contacts, which has the same shape)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CourtDataError(f"{path}: cannot read ({error.strerror})") from None
     except json.JSONDecodeError as error:
         raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
     entries = data.get("courts") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise CourtDataError(f"{path}: expected an object with a 'courts' object")
-    checked_on = _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
+    return entries, _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
+
+
+def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]:
+    if not path.exists():
+        return {}
+    entries, checked_on = read_courts_json(path)
     result = {}
     for court_id, raw in entries.items():
         where = f"{path}, court {court_id!r}"
