@@ -48,8 +48,12 @@ def html_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
             yield "/" + relative, file
 
 
+# Pages under courts/ that are not one court's page.
+COURT_TOOLS = frozenset({"/courts/", "/courts/checklist/"})
+
+
 def is_court_page(path: str) -> bool:
-    return path.startswith("/courts/") and path != "/courts/"
+    return path.startswith("/courts/") and path not in COURT_TOOLS
 
 
 @lru_cache(maxsize=512)

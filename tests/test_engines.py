@@ -59,7 +59,10 @@ def test_every_court_has_its_page(engine_sites, engine):
     site = engine_sites[engine]
     registry = load_registry()
     pages = sorted(path.parent.name for path in (site / "courts").glob("*/index.html"))
+    pages.remove("checklist")  # the checklist for several courts, built by every engine too
     assert pages == sorted(court.id for court in registry) and len(pages) == 188
+    checklist = (site / "courts" / "checklist" / "index.html").read_text(encoding="utf-8")
+    assert checklist.count('class="checklist-court"') == 188 and "court-checklist.js" in checklist
     mnd = (site / "courts" / "mnd" / "index.html").read_text(encoding="utf-8")
     assert "https://ecf.mnd.uscourts.gov" in mnd and "pacer:court" not in mnd
 

@@ -323,7 +323,7 @@ def guide_problems(site: Path, guides: dict[str, list[dict]]) -> list[str]:
 
 def test_the_guides_are_mapped():
     guides = load_guides()
-    assert set(guides) == {"mfa.md", "password-change.md", "account.md"}
+    assert set(guides) == {"mfa.md", "password-change.md", "account.md", "firms.md"}
     for page, entries in guides.items():
         assert (ROOT / "docs" / page).exists(), page
         for entry in entries:
@@ -351,9 +351,11 @@ def test_a_section_without_its_source_link_fails(built_site, tmp_path):
             link.unwrap()
     (site / "mfa" / "index.html").write_text(str(soup), encoding="utf-8")
     problems = guide_problems(site, {"mfa.md": load_guides()["mfa.md"]})
+    where = "mfa.md#step-1-check-your-email-address: source not linked in the section: "
     assert problems == [
-        "mfa.md#step-1-check-your-email-address: source not linked in the section: "
-        "https://pacer.uscourts.gov/announcements/2026/02/05/mfa-tips-and-resources"
+        where + "https://pacer.uscourts.gov/announcements/2026/02/05/mfa-tips-and-resources",
+        where + "https://pacer.uscourts.gov/help/pacer/"
+        "multifactor-authentication-mfa-authentication-applications",
     ]
 
 

@@ -12,7 +12,9 @@
 - ``dates SITE``: find dates of dated facts typed by hand in a built site (after a build).
 - ``check SITE [--docs DOCS]``: every drift check after a build, in one process: rule statements
   (as ``python -m checker verify SITE``), hand-typed fact dates, and the examples in DOCS.
-- ``courts [CSV] [--refresh FEED]``: validate the court data, or rewrite it from PACER's feed.
+- ``courts [CSV] [--refresh FEED] [--import-contacts FILE ...]``: validate the court data, rewrite
+  it from PACER's feed, or merge researched help contacts into it (exit 1 when a file is not
+  complete yet or, with ``--skip-invalid``, when a record was left out).
 
 Exit codes as in ``python -m checker``: 0 fine, 1 a check failed, 2 bad input or usage.
 """
@@ -82,6 +84,10 @@ def build_parser():
     courts = commands.add_parser("courts", help="validate (or refresh) the court data")
     courts.add_argument("csv", nargs="?", default=None, metavar="CSV")
     courts.add_argument("--refresh", metavar="FEED", help="PACER's Court CM/ECF Lookup feed (JSON)")
+    courts.add_argument("--import-contacts", nargs="+", default=[], metavar="FILE",
+                        help="research files contacts-<G>.json to merge into court_facts.json")
+    courts.add_argument("--skip-invalid", action="store_true",
+                        help="with --import-contacts: report a bad record and go on")
     return parser
 
 
@@ -163,16 +169,25 @@ def _check(args) -> int:
 
 
 def _courts(args) -> int:
-    path = args.csv
-    if args.refresh:
-        from .courts import DEFAULT_CSV
+    from .courts import DEFAULT_CSV
 
-        csv_path = Path(path) if path else DEFAULT_CSV
+    path = args.csv
+    csv_path = Path(path) if path else DEFAULT_CSV
+    if args.refresh:
         for note in refresh(Path(args.refresh), csv_path):
             print(f"note: {note}", file=sys.stderr)
         path = str(csv_path)
+    incomplete = False
+    if args.import_contacts:
+        from .contact_import import import_contacts
+
+        files = [Path(name) for name in args.import_contacts]
+        for report in import_contacts(files, csv_path, args.skip_invalid):
+            print(report, file=sys.stderr)
+            incomplete |= bool(report.skipped or report.rejected)
+        path = str(csv_path)
     print(summary(load_registry(path)))
-    return EXIT_OK
+    return EXIT_FAIL if incomplete else EXIT_OK
 
 
 COMMANDS = {

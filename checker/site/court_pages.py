@@ -21,7 +21,7 @@ import html
 import re
 
 from ..facts import Fact, Source
-from .courts import Court, Registry, long_date
+from .courts import Contact, Court, Registry, digits, long_date
 from .fences import code_lines
 from .tailoring import fill_court_values
 
@@ -115,6 +115,54 @@ def _path_html(path: tuple[str, ...]) -> str:
     return " → ".join(f"<strong>{html.escape(p)}</strong>" for p in path)
 
 
+def _tel(phone: str) -> str:
+    """A phone number as a link phones can dial (the extension stays text)."""
+    number, _, extension = phone.partition(" ext. ")
+    link = f'<a href="tel:+1{digits(number)}">{html.escape(number)}</a>'
+    return f"{link} ext. {html.escape(extension)}" if extension else link
+
+
+def website_html(court: Court) -> str:
+    if court.web_url:
+        return f'<a href="{html.escape(court.web_url)}">{html.escape(court.website_host)}</a>'
+    return "Not listed in PACER's court data. Search for the court's name to find it."
+
+
+def contact_html(court: Court) -> str:
+    """The court's CM/ECF help contact as its own website gives it, with the page it is on and
+    the day it was checked; or, without one, a plain statement and the court's website."""
+    contact = court.facts.contact
+    if contact is None or not contact.found:
+        where = (
+            f"Check its website, {website_html(court)}, or call the court's clerk's office."
+            if court.web_url
+            else "Search for the court's name to find its website, or call its clerk's office."
+        )
+        return f"The court's website gives no CM/ECF help contact that we could find. {where}"
+    ways = [_tel(phone) for phone in contact.phones]
+    if contact.email:
+        email = html.escape(contact.email)
+        ways.append(f'<a href="mailto:{email}">{email}</a>')
+    text = f"<strong>{html.escape(contact.label)}</strong>: {' or '.join(ways)}."
+    if contact.hours:
+        text += f" Hours: {html.escape(contact.hours)}."
+    if contact.general:
+        text += (
+            " This is the clerk's office general line. The court's website names no separate"
+            " CM/ECF help desk that we could find."
+        )
+    if contact.seen:
+        year = contact.seen_year
+        page = f"a page of {year}" if year else "an older page with no date"
+        text += f" From {page} on the court's website: it may be out of date."
+    return f"{text} {_contact_source(contact)}"
+
+
+def _contact_source(contact: Contact) -> str:
+    checked = f'<span data-fact="{contact.court_id}.contact">{long_date(contact.checked_on)}</span>'
+    return f"<small>Source: {_source_html(contact.source)}, checked on {checked}.</small>"
+
+
 def _as_of(registry: Registry, fact_id: str = "court-data") -> str:
     """The court data's date, marked as the dated fact it is (checker/data/facts.toml)."""
     return f'<span data-fact="{fact_id}">{long_date(registry.as_of)}</span>'
@@ -127,12 +175,8 @@ def facts_panel(court: Court, registry: Registry) -> str:
     rows = [
         ("Court", f"{name} ({court.type} court, {html.escape(court.state)})"),
         ("CM/ECF address", f'<a href="{court.ecf_url}">{court.ecf_host}</a>'),
-        (
-            "Court website",
-            f'<a href="{html.escape(court.web_url)}">{html.escape(court.website_host)}</a>'
-            if court.web_url
-            else "Not listed in PACER's court data. Search for the court's name to find it.",
-        ),
+        ("Court website", website_html(court)),
+        ("Help with CM/ECF", contact_html(court)),
         ("Menus after linking", " and ".join(f"<strong>{m}</strong>" for m in court.menus)),
     ]
     if facts.entry_link:
@@ -242,15 +286,33 @@ If you e-file in both, link your account at each one.
 This list has {len(registry)} courts ({districts} district and {bankruptcies} bankruptcy),
 from PACER's Court CM/ECF Lookup as of {_as_of(registry)}.
 
+If you file in several courts, make a [checklist for several courts](checklist.md): it lists
+what to do at each court you choose.
+
 <div class="court-filter" data-court-filter hidden>
 <label for="court-filter-input">Filter courts by name, state or court id</label>
 <input id="court-filter-input" type="search" autocomplete="off" spellcheck="false"
   aria-describedby="court-filter-status">
 <p id="court-filter-status" role="status" aria-live="polite"></p>
 </div>
+
+<div class="court-choose" data-court-choose hidden>
+<p>To make a checklist, tick <strong>Add to checklist</strong> next to each court where you
+file. Then select <strong>Open the checklist</strong> at the bottom of the screen.</p>
+</div>
 """
-    script = '<script src="../assets/court-filter.js" defer></script>'
-    return intro + "\n" + "\n\n".join(sections) + "\n\n" + script + "\n"
+    # After the list, and kept in view at the bottom of the screen while the list scrolls by.
+    bar = """<div class="court-choose__bar" data-court-choose-bar hidden>
+<p id="court-choose-status" role="status" aria-live="polite">No courts chosen yet.</p>
+<p><a class="md-button" href="checklist/" data-court-choose-link>Open the checklist</a></p>
+</div>"""
+    # The checklist script after the filter's: the filter reads each entry's text before the
+    # checklist boxes are added to it.
+    scripts = (
+        '<script src="../assets/court-filter.js" defer></script>\n'
+        '<script src="../assets/court-checklist.js" defer></script>'
+    )
+    return intro + "\n" + "\n\n".join(sections) + "\n\n" + bar + "\n\n" + scripts + "\n"
 
 
 def single_court_picker_markdown(court: Court, guide: str = "../link.md") -> str:

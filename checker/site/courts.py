@@ -5,7 +5,13 @@ Data lives next to this module, in ``checker/site/data/``:
 - ``courts.csv``: one row per court (PACER's court data, copied unchanged from the shared data);
 - ``courts.meta.json``: the CSV's as-of date and source;
 - ``court_facts.json``: optional per-court facts (go-live date, the link into CM/ECF, where the link
-  utility sits, other notes), each with its source.
+  utility sits, the court's CM/ECF help contact, other notes), each with its source.
+
+A help contact (``contact``) is taken from the court's own website only: its source must be on the
+court's own ``*.uscourts.gov`` host, and every phone number and email address must appear in the
+exact text quoted from that page, so a maintainer can find it there again. A contact that is only
+the clerk's general line says so (``general``); one from an old page gives the year it shows
+(``seen``). A court whose site was searched without result has ``{"none": "what was tried"}``.
 
 A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
 so a typo in the data stops the site build instead of publishing a wrong address. The generator
@@ -26,7 +32,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -53,15 +59,24 @@ COLUMNS = (
 TYPES = ("district", "bankruptcy")
 ID_PATTERN = re.compile(r"[a-z]{2,6}")
 PACER_ID_PATTERN = re.compile(r"[A-Z0-9]{3,8}")
-FACT_KEYS = ("go_live", "entry_link", "utility", "notes")
+FACT_KEYS = ("go_live", "entry_link", "utility", "contact", "notes")
 # The kind of fact (checker.facts.REVIEW_DAYS) each key holds: how soon it must be re-checked.
 FACT_KINDS = {
     "go_live": "event",
     "entry_link": "procedure",
     "utility": "procedure",
+    "contact": "contact",
     "notes": "procedure",
 }
 MENUS = {"district": ("Civil", "Criminal"), "bankruptcy": ("Bankruptcy", "Adversary")}
+PHONE_PATTERN = re.compile(r"\(\d{3}\) \d{3}-\d{4}(?: ext\. (?P<ext>\d+))?")
+EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+/=-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# "2014", "undated", or either followed by a maintainer's remark: "undated (c. 2008)".
+SEEN_PATTERN = re.compile(r"(?P<year>(?:19|20)\d\d)\b.*|undated\b.*")
+# The PACER Service Center's own contact: never a court's (it is PACER's, on every page already).
+PSC_PHONE, PSC_EMAIL = "8006766856", "pacer@psc.uscourts.gov"
+_CONTACT_KEYS = {"label", "phone", "email", "hours", "general", "seen", "source", "checked_on",
+                 "quote"}  # fmt: skip
 
 
 class CourtDataError(ValueError):
@@ -73,11 +88,61 @@ class UnknownCourtError(NotFound):
 
 
 @dataclass(frozen=True)
+class Contact:
+    """A court's CM/ECF help contact as its own website gives it, or why none was recorded.
+
+    ``none`` is set (and the other fields empty) when the court's site was searched and gave no
+    contact; a court never searched has no Contact at all.
+    """
+
+    court_id: str
+    checked_on: dt.date
+    label: str = ""
+    phones: tuple[str, ...] = ()
+    email: str = ""
+    hours: str = ""
+    general: bool = False
+    seen: str = ""
+    source: Source | None = None
+    quote: str = ""
+    none: str = ""
+
+    @property
+    def found(self) -> bool:
+        return not self.none
+
+    @property
+    def seen_year(self) -> str:
+        """The year of the old page the contact is from ('' when undated or current)."""
+        match = SEEN_PATTERN.fullmatch(self.seen) if self.seen else None
+        return (match.group("year") or "") if match else ""
+
+    def as_fact(self) -> Fact:
+        """The contact as a fact of kind ``contact``, so it goes stale like any other fact."""
+        source = self.source or Source(title="the court's website (searched, no contact found)")
+        return Fact(
+            id=f"{self.court_id}.contact",
+            kind=FACT_KINDS["contact"],
+            sources=(source,),
+            checked_on=self.checked_on,
+            text=self.none or ", ".join([*self.phones, self.email] if self.email else self.phones),
+        )
+
+
+@dataclass(frozen=True)
 class CourtFacts:
     go_live: Fact | None = None
     entry_link: Fact | None = None
     utility: Fact | None = None
+    contact: Contact | None = None
     notes: tuple[Fact, ...] = ()
+
+    def all(self) -> tuple[Fact, ...]:
+        """Every fact the court's page states (for the review-by check)."""
+        found = [f for f in (self.go_live, self.entry_link, self.utility) if f is not None]
+        if self.contact is not None:
+            found.append(self.contact.as_fact())
+        return (*found, *self.notes)
 
 
 @dataclass(frozen=True)
@@ -143,11 +208,23 @@ class Court:
                 if entry.params["on"] == "ecf"
                 else f"the court's website, {website}"
             )
+        values["help_desk_link"] = self._help_desk()
         if self.facts.utility:
             values["utility_menu"] = " → ".join(self.facts.utility.params["path"][:-1])
         if self.facts.go_live and self.facts.go_live.date:
             values["go_live"] = long_date(self.facts.go_live.date)
         return values
+
+    def _help_desk(self) -> str:
+        """Who to ask at the court, in a few words that point at the contact in its panel (the
+        panel says how to reach them, or that the court's site gives no contact)."""
+        contact = self.facts.contact
+        who = (
+            "the court's CM/ECF help desk"
+            if contact is not None and contact.found and not contact.general
+            else "the court's clerk's office"
+        )
+        return f'{who} (see <a href="#your-court">Your court</a>)'
 
 
 def long_date(day: dt.date) -> str:
@@ -339,7 +416,7 @@ def _source(raw: object, where: str) -> Source:
 def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
     if not isinstance(raw, dict):
         raise CourtDataError(f"{where}: expected an object, got {raw!r}")
-    allowed = {"date", "text", "label", "on", "path", "fallback", "source", "checked_on"}
+    allowed = {"date", "text", "label", "on", "path", "fallback", "source", "checked_on", "quote"}
     unknown = set(raw) - allowed
     if unknown:
         raise CourtDataError(
@@ -368,22 +445,31 @@ def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date)
                 "on": raw.get("on", ""),
                 "path": tuple(raw.get("path", ())),
                 "fallback": tuple(raw.get("fallback", ())),
+                "quote": raw.get("quote", ""),
             }
         ),
     )
 
 
-def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]:
-    if not path.exists():
-        return {}
+def read_courts_json(path: Path) -> tuple[dict, dt.date]:
+    """The ``courts`` object and the ``checked_on`` date of a court facts file (or of a research
+    file of contacts, which has the same shape)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CourtDataError(f"{path}: cannot read ({error.strerror})") from None
     except json.JSONDecodeError as error:
         raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
     entries = data.get("courts") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise CourtDataError(f"{path}: expected an object with a 'courts' object")
-    checked_on = _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
+    return entries, _iso_date(data.get("checked_on"), f"{path}, field 'checked_on'")
+
+
+def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]:
+    if not path.exists():
+        return {}
+    entries, checked_on = read_courts_json(path)
     result = {}
     for court_id, raw in entries.items():
         where = f"{path}, court {court_id!r}"
@@ -406,6 +492,11 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
             raise CourtDataError(f"{where}.entry_link.label: expected the link's label")
         if "utility" in facts and len(facts["utility"].params["path"]) < 2:
             raise CourtDataError(f"{where}.utility.path: expected at least two menu labels")
+        if "contact" in raw:
+            court = courts[court_id]
+            facts["contact"] = parse_contact(
+                raw["contact"], where, court, checked_on, site_partners(court, courts)
+            )
         notes = raw.get("notes", [])
         if not isinstance(notes, list):
             raise CourtDataError(f"{where}.notes: expected a list")
@@ -420,6 +511,147 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
             ),
         )
     return result
+
+
+# ---- help contacts ---------------------------------------------------------------------------
+
+
+def court_host_labels(court: Court) -> frozenset[str]:
+    """The host names a court's own site may use under uscourts.gov: its id, the id without the
+    court-type letter for a site shared by a state's courts (``id`` for idd and idb, ``mow``,
+    ``txs``), and the state with the type letter (``arb`` for areb and arwb)."""
+    return frozenset({court.id, court.id[:-1], court.id[:2] + court.id[-1]})
+
+
+def _web_host(court: Court) -> str:
+    return (urlsplit(court.web_url).hostname or "").lower() if court.web_url else ""
+
+
+def site_partners(court: Court, courts: Mapping[str, Court]) -> tuple[Court, ...]:
+    """Courts whose website is this court's too: those with the same website in PACER's data
+    (the bankruptcy courts of eastern and western Arkansas), and a territorial district court
+    whose bankruptcy division this court is, or the other way round ("District Court of Guam"
+    and "District Court of Guam (bankruptcy)")."""
+    host = _web_host(court)
+
+    def shares(other: Court) -> bool:
+        same_site = bool(host) and _web_host(other) == host
+        division = _division_of(court) == other.name or _division_of(other) == court.name
+        return other.id != court.id and (same_site or division)
+
+    return tuple(c for c in courts.values() if shares(c))
+
+
+def _division_of(court: Court) -> str:
+    """The court a division belongs to, by name ('' for a court that is not a division)."""
+    base, bracket, _ = court.name.partition(" (")
+    return base if bracket else ""
+
+
+def on_court_host(url: str, court: Court, partners: Iterable[Court] = ()) -> bool:
+    """True when ``url`` is on the court's own website: a ``*.uscourts.gov`` host that is its
+    website in PACER's data, or carries one of :func:`court_host_labels` (its own, or those of a
+    court that shares its website)."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host.endswith(".uscourts.gov"):
+        return False
+    if host == _web_host(court):
+        return True
+    labels = court_host_labels(court).union(*(court_host_labels(c) for c in partners))
+    return host.removesuffix(".uscourts.gov").split(".")[-1] in labels
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def in_quote(phone: str, quote: str) -> bool:
+    """Whether the phone number (punctuated any way) is written in the quote."""
+    match = PHONE_PATTERN.fullmatch(phone)
+    number = digits(phone.split(" ext.")[0])
+    runs = (digits(run) for run in re.findall(r"\d[\d\s().\-\u2010-\u2013]*\d", quote))
+    found = any(number in run for run in runs)
+    ext = match.group("ext") if match else None
+    return found and (ext is None or re.search(rf"\b{ext}\b", quote) is not None)
+
+
+def parse_contact(
+    raw: object, where: str, court: Court, checked_on: dt.date, partners: Iterable[Court] = ()
+) -> Contact:
+    """A ``contact`` record, validated; errors name the file and court (``where``) and the field."""
+
+    def error(field_name: str, expected: str, got: object = None) -> CourtDataError:
+        shown = "" if got is None else f", got {got!r}"
+        return CourtDataError(f"{where}, field 'contact.{field_name}': expected {expected}{shown}")
+
+    if not isinstance(raw, dict):
+        raise CourtDataError(f"{where}, field 'contact': expected an object, got {raw!r}")
+    if "checked_on" in raw:
+        checked_on = _iso_date(raw["checked_on"], f"{where}, field 'contact.checked_on'")
+    if "none" in raw:
+        extra = sorted(set(raw) - {"none", "checked_on"})
+        if extra:
+            raise error(extra[0], "no other fields beside 'none' and 'checked_on'")
+        if not isinstance(raw["none"], str) or not raw["none"].strip():
+            raise error("none", "a note of what was searched", raw["none"])
+        return Contact(court_id=court.id, checked_on=checked_on, none=raw["none"].strip())
+    unknown = sorted(set(raw) - _CONTACT_KEYS)
+    if unknown:
+        raise error(unknown[0], f"one of the fields {sorted(_CONTACT_KEYS)}")
+    for name in ("label", "quote"):
+        if not isinstance(raw.get(name), str) or not raw[name].strip():
+            raise error(name, "a non-empty string", raw.get(name))
+    for name in ("email", "hours", "seen"):
+        if not isinstance(raw.get(name, ""), str):
+            raise error(name, "a string", raw[name])
+    phones = raw.get("phone")
+    if not isinstance(phones, list):
+        raise error("phone", "a list of phone numbers (may be empty)", phones)
+    quote, email = raw["quote"], raw.get("email", "").strip()
+    for index, phone in enumerate(phones):
+        if not isinstance(phone, str) or not PHONE_PATTERN.fullmatch(phone):
+            raise error(f"phone[{index}]", "a number written (NNN) NNN-NNNN [ext. N]", phone)
+        if digits(phone.split(" ext.")[0]) == PSC_PHONE:
+            raise error(f"phone[{index}]", "the court's number, not the PACER Service Center's", phone)
+        if not in_quote(phone, quote):
+            raise error(f"phone[{index}]", "a number written in the quote", phone)
+    if email:
+        if not EMAIL_PATTERN.fullmatch(email):
+            raise error("email", "an email address or nothing", email)
+        if email.lower() == PSC_EMAIL:
+            raise error("email", "the court's address, not the PACER Service Center's", email)
+        if email.lower() not in quote.lower():
+            raise error("email", "an address written in the quote", email)
+    if not phones and not email:
+        raise error("phone", "a phone number or an email address (both are empty)")
+    if not isinstance(raw.get("general", False), bool):
+        raise error("general", "true or false", raw["general"])
+    seen = raw.get("seen", "").strip()
+    if seen and not SEEN_PATTERN.fullmatch(seen):
+        raise error("seen", "the year an old page shows, or 'undated', first, or nothing", seen)
+    source = raw.get("source")
+    if not isinstance(source, dict) or not source.get("url"):
+        raise error("source", "an object with the 'title' and 'url' of the court's page", source)
+    parsed = _source(source, f"{where}, field 'contact'")
+    if not on_court_host(parsed.url, court, partners):
+        raise error(
+            "source.url",
+            f"an address on the court's own website (a *.uscourts.gov host such as "
+            f"www.{court.id}.uscourts.gov)",
+            parsed.url,
+        )
+    return Contact(
+        court_id=court.id,
+        checked_on=checked_on,
+        label=raw["label"].strip(),
+        phones=tuple(phones),
+        email=email,
+        hours=raw.get("hours", "").strip(),
+        general=raw.get("general", False),
+        seen=seen,
+        source=parsed,
+        quote=quote,
+    )
 
 
 def load_meta(path: Path) -> tuple[dt.date, Source]:
@@ -565,5 +797,19 @@ def summary(registry: Registry) -> str:
     return (
         f"{registry.path}: {len(registry)} courts ({registry.count('district')} district, "
         f"{registry.count('bankruptcy')} bankruptcy), as of {registry.as_of.isoformat()}; "
-        f"{with_facts} with extra facts"
+        f"{with_facts} with extra facts; {contact_coverage(registry)}"
+    )
+
+
+def contact_coverage(registry: Registry) -> str:
+    """How many courts have a help contact: found, of which the general line only, searched
+    without one, not searched yet."""
+    contacts = [c.facts.contact for c in registry]
+    found = [c for c in contacts if c is not None and c.found]
+    general = sum(1 for c in found if c.general)
+    searched = sum(1 for c in contacts if c is not None and not c.found)
+    missing = sum(1 for c in contacts if c is None)
+    return (
+        f"help contacts for {len(found)} of {len(registry)} courts ({general} the clerk's "
+        f"general line only); {searched} searched without a contact; {missing} not searched yet"
     )

@@ -4,7 +4,8 @@ Engine-neutral: reads the Markdown sources, not a built site, so it runs before 
 pre-build step calls :func:`stale_facts_report`) and under MkDocs, ProperDocs or Zensical alike.
 A page states a fact when it uses ``<!-- pacer:fact|date|checked|sources ID -->``, or the rule-set
 shortcodes that render facts (``pacer:facts``, ``pacer:ruleset-status``). Court facts
-(checker/site/data/court_facts.json) are stated on their court's generated page.
+(checker/site/data/court_facts.json), help contacts among them, are stated on their court's
+generated page.
 
 ``python -m checker.site facts [DOCS_DIR] [--on YYYY-MM-DD]`` prints one line per stale fact;
 exit 0 when none is stale, 1 when some are, 2 on bad usage or bad data. The generate step runs the
@@ -47,14 +48,10 @@ def stale_facts_report(docs_dir: Path | str, on: dt.date | None = None) -> list[
     used = fact_pages(Path(docs_dir))
     found = [StaleFact(fact, tuple(sorted(used.get(fact.id, ())))) for fact in book().stale(on)]
     for court in registry():
-        court_facts = court.facts
-        for fact in (court_facts.go_live, court_facts.entry_link, court_facts.utility):
-            if fact is not None and fact.is_stale(on):
-                found.append(StaleFact(fact, (f"the court page for {court.id}",)))
         found += [
-            StaleFact(note, (f"the court page for {court.id}",))
-            for note in court_facts.notes
-            if note.is_stale(on)
+            StaleFact(fact, (f"the court page for {court.id}",))
+            for fact in court.facts.all()
+            if fact.is_stale(on)
         ]
     return found
 

@@ -31,6 +31,7 @@ GENERIC: Mapping[str, str] = {
     "entry_page_link": "your court's website or its CM/ECF site",
     "utility_menu": "Utilities",
     "go_live": "the date your court went live on NextGen CM/ECF",
+    "help_desk_link": "your court's CM/ECF help desk (its page under Find your court gives it)",
 }
 
 COURT_SHORTCODE = re.compile(r"<!--\s*pacer:court\s+(?P<key>[^\s>]+)\s*-->")

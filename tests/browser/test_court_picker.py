@@ -22,7 +22,8 @@ def test_filter_narrows_the_list_and_announces_the_count(page, site_url):
     )
 
     box.fill("mieb")
-    assert [t.strip() for t in visible.all_inner_texts()] == [
+    # The court's link (each item also has its "Add to checklist" box).
+    assert [t.strip() for t in visible.locator("a[data-court]").all_inner_texts()] == [
         "United States Bankruptcy Court for the Eastern District of Michigan"
     ]
     visible.first.get_by_role("link").click()
