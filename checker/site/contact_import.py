@@ -14,7 +14,8 @@ every group file, so the later research wins. A supplement's notes are remarks f
 (what the second pass changed and why), not court facts: they are counted, not published.
 
 A court note is published on the court's page as it is written, so it must be our own short
-summary: one sentence of at most NOTE_WORDS words (the readability gate fails longer ones). Every record is validated with the court data's own schema
+summary: one sentence of at most NOTE_WORDS words (the readability gate fails longer ones).
+Every record is validated with the court data's own schema
 (:func:`checker.site.courts.parse_contact`), so the importer accepts exactly what a build accepts.
 The merged data is validated again before ``court_facts.json`` is replaced.
 
@@ -83,7 +84,9 @@ def group_courts(path: Path) -> list[str]:
         with listing.open(newline="", encoding="utf-8") as handle:
             return [row["id"].strip() for row in csv.DictReader(handle)]
     except (OSError, KeyError) as error:
-        raise CourtDataError(f"{listing}: cannot read the group's list of courts ({error})") from None
+        raise CourtDataError(
+            f"{listing}: cannot read the group's list of courts ({error})"
+        ) from None
 
 
 def read_group(path: Path, registry: Registry, skip_invalid: bool) -> tuple[dict, GroupReport]:
@@ -143,7 +146,12 @@ def _published_notes(
 
 
 def _entry(
-    path: Path, court_id: str, raw: Any, registry: Registry, checked_on: dt.date, report: GroupReport
+    path: Path,
+    court_id: str,
+    raw: Any,
+    registry: Registry,
+    checked_on: dt.date,
+    report: GroupReport,
 ) -> dict:
     where = f"{path}, court {court_id!r}"
     court = registry.get(court_id)

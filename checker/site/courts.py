@@ -612,7 +612,9 @@ def parse_contact(
         if not isinstance(phone, str) or not PHONE_PATTERN.fullmatch(phone):
             raise error(f"phone[{index}]", "a number written (NNN) NNN-NNNN [ext. N]", phone)
         if digits(phone.split(" ext.")[0]) == PSC_PHONE:
-            raise error(f"phone[{index}]", "the court's number, not the PACER Service Center's", phone)
+            raise error(
+                f"phone[{index}]", "the court's number, not the PACER Service Center's", phone
+            )
         if not in_quote(phone, quote):
             raise error(f"phone[{index}]", "a number written in the quote", phone)
     if email:

@@ -18,8 +18,9 @@ Default build (into the project's ``docs/``):
 
 One-court build (``--court ID`` or ``COURT=ID``): a separate tree, ``build/court/``, holding a
 copy of ``docs/`` with the link guide written for that court and other court types' variants
-dropped everywhere, that court's checklist, and ``build/court/mkdocs.yml``, the project's configuration with the court's
-name, no picker in the navigation and ``docs_dir`` pointing at that copy.
+dropped everywhere, that court's checklist, and ``build/court/mkdocs.yml``, the project's
+configuration with the court's name, no picker in the navigation and ``docs_dir`` pointing at
+that copy.
 
 ``PACER_HELP_COURTS_CSV`` points at another copy of the court data (with its ``courts.meta.json``
 and ``court_facts.json`` beside it); a relative path is read from the project folder.

@@ -162,7 +162,7 @@ def test_fragments_keep_every_word_under_basic_html(project, court):
 
     fragments = sorted((kit_dir(project, court) / "fragments").glob("*.html"))
     assert [f.stem for f in fragments] == sorted(
-        ["upgrade", "link", "mfa", "password-change", "account"]
+        ["upgrade", "link", "mfa", "password-change", "account", "firms"]
     )
     for path in fragments:
         text = path.read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,9 +36,10 @@ from ..courts import Court, Registry
 from ..generate import Project, _Loader, court_page_source
 
 # What an e-filer at a court needs today, in the order they do it: upgrade once, link at this
-# court, set up MFA when PACER asks, change the password on PACER's schedule, and keep the
-# account's details (notice emails at each court among them) right.
-KIT_PAGES = ("upgrade.md", "link.md", "mfa.md", "password-change.md", "account.md")
+# court, set up MFA when PACER asks, change the password on PACER's schedule, keep the account's
+# details (notice emails at each court among them) right, and, since most attorneys file with
+# staff, MFA and e-filing in a firm (filing agents, shared accounts, vendors).
+KIT_PAGES = ("upgrade.md", "link.md", "mfa.md", "password-change.md", "account.md", "firms.md")
 # MkDocs adds these to every configuration (mkdocs/config/defaults.py).
 _BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
@@ -153,17 +154,14 @@ KIT_LINK = re.compile(r"^kit:(?P<page>[^#]+)#(?P<fragment>.*)$")
 
 
 def _facts_checked(soup: BeautifulSoup, court: Court | None) -> dt.date | None:
+    """The oldest check of any dated fact the page states: the site's facts by their spans, the
+    court's own facts (go-live date, links, help contact, notes) from its records."""
     facts = book()
-    days = [facts.get(str(span["data-fact"])).checked_on for span in soup.select("[data-fact]")]
+    stated = {str(span["data-fact"]) for span in soup.select("[data-fact]")}
+    days = [facts.get(fact_id).checked_on for fact_id in stated if fact_id in facts.facts]
     if court is not None:
-        days += [fact.checked_on for fact in _court_facts(court)]
+        days += [fact.checked_on for fact in court.facts.all()]
     return min(days, default=None)
-
-
-def _court_facts(court: Court) -> Iterator[Any]:
-    facts = court.facts
-    yield from (f for f in (facts.go_live, facts.entry_link, facts.utility) if f is not None)
-    yield from facts.notes
 
 
 def _plain_title(title: str) -> str:
