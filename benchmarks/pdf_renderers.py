@@ -22,7 +22,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from pdf_structure import structure_counts  # noqa: E402
 
 from checker.facts import build_date  # noqa: E402
 from checker.site.generate import Project, registry_for  # noqa: E402
@@ -36,33 +38,13 @@ weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], pdf_variant="pdf/ua
 """
 
 
-def structure(reader: PdfReader) -> dict[str, int]:
-    root = reader.trailer["/Root"]
-    counts: dict[str, int] = {}
-    if "/StructTreeRoot" not in root:
-        return counts
-    stack = [root["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop().get_object()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif hasattr(node, "get"):
-            if "/S" in node:
-                kind = str(node["/S"]).lstrip("/")
-                counts[kind] = counts.get(kind, 0) + 1
-            kids = node.get("/K")
-            if kids is not None:
-                stack.extend(kids if isinstance(kids, list) else [kids])
-    return counts
-
-
 def describe(name: str, path: Path, seconds: float, words: list[str]) -> str:
     reader = PdfReader(path)
     text = " ".join((page.extract_text() or "") for page in reader.pages)
     found = set(text.split())
     kept = sum(1 for word in words if word in found) / max(1, len(words))
     root = reader.trailer["/Root"]
-    tags = structure(reader)
+    tags = structure_counts(reader)
     main = {k: tags.get(k, 0) for k in ("H1", "H2", "H3", "L", "LI", "Table", "TH", "TD")}
     marked = root.get("/MarkInfo", {}).get("/Marked", False)
     return (

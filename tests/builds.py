@@ -139,6 +139,25 @@ def serve(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandle
         server.server_close()
 
 
+def append_stale_sentence(page: Path) -> str:
+    """Append a password sentence from the old rules (8-45 characters, from the records) to a
+    Markdown page; returns it. Mutation tests of the build and the kit expect it caught."""
+    from checker import RULESETS
+
+    length = RULESETS["pacer-2021"].rule("password.length").params
+    sentence = f"Your new password must be {length['min']}-{length['max']} characters."
+    with page.open("a", encoding="utf-8") as text:
+        text.write(f"\n\n{sentence}\n")
+    return sentence
+
+
+def append_to_article(page: Path, html: str) -> None:
+    """Add ``html`` at the end of a built page's article (mutation tests of the gates)."""
+    text = page.read_text(encoding="utf-8")
+    assert "</article>" in text, page
+    page.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
+
+
 def header_handler(headers: dict[str, str]) -> type[SimpleHTTPRequestHandler]:
     """A quiet handler that sends ``headers`` with every response (a court's policy, say)."""
 

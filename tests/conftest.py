@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(site)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture
+def site_copy(built_site, tmp_path) -> Path:
+    """A copy of the built site that a test may change (to prove a gate sees a fault)."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

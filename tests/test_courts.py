@@ -12,10 +12,9 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from builds import ROOT, copy_project, make, mkdocs_build
+from builds import ROOT, append_stale_sentence, copy_project, make, mkdocs_build
 from mkdocs.config import load_config
 
-from checker import RULESETS
 from checker.site.court_pages import (
     VariantError,
     court_page_markdown,
@@ -402,10 +401,7 @@ def test_make_build_for_one_court_writes_site_and_checks_it(tmp_path):
 
 def test_make_build_for_one_court_stops_on_a_stale_sentence(tmp_path):
     project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
-    low = RULESETS["pacer-2021"].rule("password.length").params
-    stale = f"Your new password must be {low['min']}-{low['max']} characters."
-    with (project / "docs" / "link.md").open("a", encoding="utf-8") as page:
-        page.write(f"\n\n{stale}\n")
+    stale = append_stale_sentence(project / "docs" / "link.md")
     result = make("build", project, COURT="mnd")
     assert result.returncode != 0
     log = result.stdout + result.stderr

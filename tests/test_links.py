@@ -4,11 +4,10 @@ followed: the site must not depend on them, and CI has no internet)."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
+from builds import append_to_article
 from site_gates import broken_links, html_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,21 +26,8 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert not problems, f"{len(problems)} broken internal links:\n" + "\n".join(problems)
 
 
-@pytest.fixture
-def site_copy(built_site, tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    return copy
-
-
-def _append_to_article(page: Path, html: str) -> None:
-    text = page.read_text(encoding="utf-8")
-    assert "</article>" in text
-    page.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
-
-
 def test_gate_reports_a_missing_page_and_a_missing_anchor(site_copy):
-    _append_to_article(
+    append_to_article(
         site_copy / "index.html",
         '<p><a href="upgrade/no-such-page/">gone</a> <a href="rules/#no-such-anchor">gone</a>'
         ' <a href="#nor-here">gone</a> <a href="https://www.pacer.gov/missing">external</a></p>',

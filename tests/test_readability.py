@@ -4,11 +4,8 @@ targets (grade 8 per procedure, 25 words per sentence), failure only on egregiou
 
 from __future__ import annotations
 
-import shutil
 import warnings
-from pathlib import Path
 
-import pytest
 import readability as measure
 from site_gates import is_court_page, readability, readability_report
 
@@ -76,13 +73,6 @@ def test_list_items_end_sentences():
     )
     result = measure.analyse_html(html, "/x/")
     assert [p.sentences for p in result.procedures] == [["Go to the website", "Select Log in"]]
-
-
-@pytest.fixture
-def site_copy(built_site, tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    return copy
 
 
 def test_gate_fails_on_a_45_word_sentence(site_copy):

@@ -16,9 +16,7 @@ How the pages are covered (about 2 minutes for this file on 2 idle cores):
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from browser_gates import (
@@ -31,7 +29,7 @@ from browser_gates import (
     run_axe,
     wait_for_verdict,
 )
-from builds import serve
+from builds import append_to_article, serve
 from site_gates import court_sample, html_files, is_court_page, soup, static_accessibility
 
 from checker.engine import check
@@ -146,16 +144,9 @@ def test_axe_on_the_widget_in_each_state(browser, site_url, built_site, width):
     assert not findings, format_violations(findings)
 
 
-def _inject(page_file: Path, html: str) -> None:
-    text = page_file.read_text(encoding="utf-8")
-    assert "</article>" in text
-    page_file.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
-
-
-def test_gate_reports_injected_violations(browser, built_site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    _inject(
+def test_gate_reports_injected_violations(browser, site_copy):
+    copy = site_copy
+    append_to_article(
         copy / "index.html",
         '<p><img src="assets/images/favicon.png"></p>'
         '<p style="color:#c8c8c8;background:#ffffff">This sentence is too pale to read.</p>',

@@ -9,8 +9,6 @@ script.
 
 from __future__ import annotations
 
-import shutil
-
 from browser_gates import (
     PASSING_FIELDS,
     csp_violations,
@@ -18,7 +16,7 @@ from browser_gates import (
     record_csp_violations,
     wait_for_verdict,
 )
-from builds import header_handler, serve
+from builds import append_to_article, header_handler, serve
 from site_gates import court_sample, html_files, is_court_page
 
 from checker.widget import CONTENT_SECURITY_POLICY
@@ -96,15 +94,9 @@ def test_the_checker_works_under_the_policy(browser, built_site):
             context.close()
 
 
-def test_gate_reports_an_inline_script(browser, built_site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    page_file = copy / "index.html"
-    text = page_file.read_text(encoding="utf-8")
-    page_file.write_text(
-        text.replace("</article>", "<script>document.title += '!'</script></article>", 1),
-        encoding="utf-8",
-    )
+def test_gate_reports_an_inline_script(browser, site_copy):
+    copy = site_copy
+    append_to_article(copy / "index.html", "<script>document.title += '!'</script>")
     with serve(copy, header_handler(POLICY)) as url:
         found = _violations_by_page(browser, url, ["/", "/404.html"])
     assert set(found) == {"/"}, found

@@ -25,7 +25,15 @@ from browser_gates import (
     wait_for_verdict,
 )
 from bs4 import BeautifulSoup
-from builds import copy_project, header_handler, make, serve, small_court_data
+from builds import (
+    append_stale_sentence,
+    copy_project,
+    header_handler,
+    make,
+    serve,
+    small_court_data,
+)
+from pdf_structure import structure_counts
 from pypdf import PdfReader
 
 from checker.site.generate import Project, registry_for
@@ -67,21 +75,6 @@ def pdf_text(path: Path) -> list[str]:
         return [" ".join(text.split()) for _, text in pdf_pages(handle)]
 
 
-def structure_types(reader: PdfReader) -> set[str]:
-    found, stack = set(), [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop().get_object()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif hasattr(node, "get"):
-            if "/S" in node:
-                found.add(str(node["/S"]).lstrip("/"))
-            kids = node.get("/K")
-            if kids is not None:
-                stack.extend(kids if isinstance(kids, list) else [kids])
-    return found
-
-
 def outline_titles(outline) -> list[str]:
     titles = []
     for item in outline:
@@ -101,7 +94,7 @@ def test_the_pdf_is_tagged_titled_and_outlined(project, court):
     title = reader.metadata.title
     court_name = "District of Minnesota" if court == "mnd" else "Southern District of Iowa"
     assert court_name in title, title
-    types = structure_types(reader)
+    types = set(structure_counts(reader))
     assert {"H1", "H2", "H3", "L", "LI", "Table", "TH", "TD", "Link"} <= types, types
     titles = outline_titles(reader.outline)
     for heading in ("Upgrade your PACER account", "Step 8: Fill in the Security tab",
@@ -239,9 +232,7 @@ def test_make_kit_for_every_court_writes_each_and_all(tmp_path):
 
 def test_a_stale_sentence_stops_make_kit_naming_the_file_and_statement(tmp_path):
     project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
-    stale = "Your new password must be 8-45 characters."
-    with (project / "docs" / "link.md").open("a", encoding="utf-8") as page:
-        page.write(f"\n\n{stale}\n")
+    stale = append_stale_sentence(project / "docs" / "link.md")
     result = make("kit", project, COURT="mnd")
     assert result.returncode != 0
     log = result.stdout + result.stderr

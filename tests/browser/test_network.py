@@ -11,10 +11,8 @@ so what they load differs only where their markup does, which the static scan re
 
 from __future__ import annotations
 
-import shutil
-
 from browser_gates import GUARD_PROXY, foreign_requests
-from builds import serve
+from builds import append_to_article, serve
 from site_gates import court_sample, foreign_loads, html_files, is_court_page
 
 FOREIGN = "203.0.113.9"  # TEST-NET-3 (RFC 5737): documentation only, never routed
@@ -45,19 +43,12 @@ def test_no_page_loads_anything_from_another_host(browser, site_url, built_site)
     )
 
 
-def test_gate_reports_a_request_to_another_host(browser, built_site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy)
-    page_file = copy / "index.html"
-    text = page_file.read_text(encoding="utf-8")
-    page_file.write_text(
-        text.replace(
-            "</article>",
-            f'<img src="http://{FOREIGN}/x.png" alt="">'
-            f"<script>fetch('http://{FOREIGN}/beacon').catch(() => null)</script></article>",
-            1,
-        ),
-        encoding="utf-8",
+def test_gate_reports_a_request_to_another_host(browser, site_copy):
+    copy = site_copy
+    append_to_article(
+        copy / "index.html",
+        f'<img src="http://{FOREIGN}/x.png" alt="">'
+        f"<script>fetch('http://{FOREIGN}/beacon').catch(() => null)</script>",
     )
     with serve(copy) as url:
         found = _requests_by_page(browser, url, ["/", "/404.html"])
