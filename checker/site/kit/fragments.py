@@ -51,7 +51,7 @@ BASIC_HTML: dict[str, set[str]] = {
 }
 # Their content is not text a reader should see (nh3 would keep it as text otherwise).
 _DROPPED = ("script", "style", "template", "noscript", "svg")
-_BLOCKS = ("p", "ul", "ol", "dl", "blockquote", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "h2", "h3", "h4", "h5", "h6")
 
 
 class FragmentError(KitError):
