@@ -16,7 +16,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from checker.verify_output import verify_paths
+from checker.verify import verify_paths
 
 MENU = "".join(f'<li><a href="/page-{i}/">Menu item {i}</a></li>' for i in range(40))
 NEWS = (

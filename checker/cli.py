@@ -170,7 +170,7 @@ def format_report(report: Report) -> str:
 
 
 def _cmd_verify(args) -> int:
-    from .verify import main as verify_main
+    from .verify.cli import main as verify_main
 
     return verify_main(args.paths, args.ruleset, args.format)
 

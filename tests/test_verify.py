@@ -135,8 +135,7 @@ def test_months_are_read_as_days(months, flagged):
 
 
 def test_a_lead_in_does_not_carry_to_the_next_pdf_page():
-    from checker.verify import check_passages
-    from checker.verify_inputs import text_passages
+    from checker.verify import check_passages, text_passages
 
     pages = [["Password rules:"], [f"- {OLD_MIN}-{P_MAX} characters"]]
     found = [
@@ -156,7 +155,7 @@ def test_markdown_fences_are_not_prose():
 
 
 def test_seeds_agree_with_the_rule_set_they_were_written_for():
-    from checker.verify_output import verify_paths
+    from checker.verify import verify_paths
 
     seeds = str(Path(__file__).resolve().parent.parent / "seeds")
     old = verify_paths([seeds], "pacer-2021")

@@ -1,8 +1,7 @@
 """Find every statement of a PACER username or password rule in prose and compare it with the rules.
 
-Reads HTML (a built site, or a court's own pages), PDF text layers and plain text or Markdown; the
-readers are in :mod:`checker.verify_inputs`, the output formats in :mod:`checker.verify_output`.
-Every reader turns a file into passages (the text of one block element, one list item, one
+The readers (:mod:`.readers`: HTML, PDF text layers, plain text or Markdown) turn a file or a
+fetched page into passages (the text of one block element, one list item, one
 paragraph or bullet line of a text or PDF page) with the line or page where each starts. An HTML
 passage is checked against the rule set named by the nearest ``data-ruleset`` attribute around it,
 else the default; so a page can quote the old rules inside ``<div data-ruleset="pacer-2021">``.
@@ -46,14 +45,11 @@ examples are checked by running them instead (checker.site.examples).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from html import unescape
-from pathlib import Path
 
-from .rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-
-EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
+from ..rulesets import RuleSet, get_ruleset
+from .findings import Mismatch, Passage, excerpt
 
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -100,22 +96,27 @@ _AT_MOST = r"(?:at most|no more than|not more than|up to|maximum of|maximum|max\
 _LENGTH = r"(?:password |username |user name )?length(?: of| is| must be)?:?\s*"
 
 
-def _forms(*forms: tuple[str, str]) -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(pattern), form) for pattern, form in forms]
+def _forms(*forms: tuple[str, str, tuple[str, ...]]) -> list[tuple[re.Pattern, str, tuple]]:
+    return [(re.compile(pattern), form, words) for pattern, form, words in forms]
 
 
+# (pattern, what it states, words it cannot match without: one must be in the sentence).
 LENGTH_FORMS = _forms(
-    (rf"\bbetween {_NUM} and {_NUM}{_CHARS}", "range"),
-    (rf"\b{_NUM}{_DASH}{_NUM}{_CHARS}", "range"),
-    (rf"\b{_LENGTH}(?:between )?{_NUM}(?:{_DASH}|\s+and\s+){_NUM}\b", "range"),
-    (rf"\b{_AT_LEAST} {_NUM}{_CHARS}", "min"),
-    (rf"\b(?:minimum|min\.?) {_LENGTH}{_NUM}\b", "min"),
-    (rf"\b{_NUM}{_CHARS} (?:or (?:more|longer)|minimum|min\b)", "min"),
-    (rf"\b{_NUM} or more{_CHARS}", "min"),
-    (rf"\b{_NUM}\+{_CHARS}", "min"),
-    (rf"\b{_AT_MOST} {_NUM}{_CHARS}", "max"),
-    (rf"\b(?:maximum|max\.?) {_LENGTH}{_NUM}\b", "max"),
-    (rf"\b{_NUM}{_CHARS} (?:or (?:fewer|less|shorter)|maximum|max\b)", "max"),
+    (rf"\bbetween {_NUM} and {_NUM}{_CHARS}", "range", ("between",)),
+    (rf"\b{_NUM}{_DASH}{_NUM}{_CHARS}", "range", ("-", "–", "—", "to", "thr")),
+    (rf"\b{_LENGTH}(?:between )?{_NUM}(?:{_DASH}|\s+and\s+){_NUM}\b", "range", ("length",)),
+    (rf"\b{_AT_LEAST} {_NUM}{_CHARS}", "min", ("least", "min", "fewer", "less")),
+    (rf"\b(?:minimum|min\.?) {_LENGTH}{_NUM}\b", "min", ("min",)),
+    (rf"\b{_NUM}{_CHARS} (?:or (?:more|longer)|minimum|min\b)", "min", ("more", "longer", "min")),
+    (rf"\b{_NUM} or more{_CHARS}", "min", ("or more",)),
+    (rf"\b{_NUM}\+{_CHARS}", "min", ("+",)),
+    (rf"\b{_AT_MOST} {_NUM}{_CHARS}", "max", ("most", "more", "max", "up to")),
+    (rf"\b(?:maximum|max\.?) {_LENGTH}{_NUM}\b", "max", ("max",)),
+    (
+        rf"\b{_NUM}{_CHARS} (?:or (?:fewer|less|shorter)|maximum|max\b)",
+        "max",
+        ("fewer", "less", "shorter", "max"),
+    ),
 )
 SUBJECTS = re.compile(r"\b(user ?names?|user ?ids?|passwords?)\b")
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|don't|doesn't|without|nor|neither)\b")
@@ -133,8 +134,8 @@ REPEAT = re.compile(rf"\bsame character {_NUM}(?: or more)? times in a row\b")
 REPEAT_MORE_THAN = re.compile(
     rf"\bmore than {_NUM} (?:identical|repeated|of the same) characters?\b"
 )
-# Searched only after a "password ... must not contain" (FORBIDS), so bare nouns are safe: PACER's
-# own list reads "any part of your first name, last name, username, or email address".
+# Searched only after a "password ... must not contain" (see _forbids), so bare nouns are safe:
+# PACER's own list reads "any part of your first name, last name, username, or email address".
 PERSONAL = {
     "password.name": re.compile(
         r"\b(?:first (?:name )?or last name|first name|last name|your name|full name)\b"
@@ -142,11 +143,13 @@ PERSONAL = {
     "password.username": re.compile(r"\buser ?names?\b"),
     "password.email": re.compile(r"\be-?mail(?: address(?:es)?)?\b"),
 }
-# "password ... must not ... contain ... <personal data>", in that order, in one sentence.
-FORBIDS = re.compile(
-    r"\bpasswords?\b[^.!?;]*?\b(?:not|never|cannot|can't|mustn't)\b[^.!?;]*?"
-    r"\b(?:contain|include|have|use)s?\b"
-)
+# "password ... must not ... contain ... <personal data>", in that order, within one clause (no
+# ".!?;" between): found word by word (see _forbids), not by one pattern with two lazy gaps,
+# which is tried again from every "password" of a long clause.
+_PASSWORD = re.compile(r"\bpasswords?\b")
+_FORBIDDING = re.compile(r"\b(?:not|never|cannot|can't|mustn't)\b")
+_CONTAINING = re.compile(r"\b(?:contain|include|have|use)s?\b")
+_CLAUSE_END = re.compile(r"[.!?;]")
 PART = re.compile(r"\b(?:any part|part of|parts of)\b")
 NO_PART = re.compile(r"\bno part of\b")
 EVERY_DAYS = re.compile(rf"\bevery {_NUM}[- ]days?\b")
@@ -156,10 +159,23 @@ BULLETS = "•▪◦●"
 # A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.
 _ABBREVIATED = ("min.", "max.", "char.", "approx.", "e.g.", "i.e.", "no.")
 _ABBREVIATIONS = "".join(rf"(?<!\b(?i:{re.escape(word)}))" for word in _ABBREVIATED)
-SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}(?<=[.!?;])\s+(?=[A-Z0-9\"'(])|\s*[{BULLETS}]\s*")
+# The end of a sentence: match.start() is where it stops, match.end() where the next one starts.
+# Each alternative starts with a test that fails at once on most characters (a lookbehind for the
+# punctuation; a bullet only at the start of the whitespace before it), so the search stays linear
+# in runs of spaces.
+SENTENCE_END = re.compile(
+    rf"(?<=[.!?;]){_ABBREVIATIONS}\s+(?=[A-Z0-9\"'(])|(?<!\s)\s*[{BULLETS}]\s*"
+)
 
 # Where a sentence can end in ":" (a lead-in): the end of a passage, or before a bullet.
 _LEAD_END = re.compile(rf":[*_\s]*(?:$|[{BULLETS}])")
+_SHORT = 300
+# Texts larger than this are not pre-scanned whole (the scan copies the text three times): their
+# sentences are tested one by one as they are read.
+PRESCAN_LIMIT = 1 << 20
+# A lead-in is kept by its last characters: an item is read with it, and a long table or list
+# under a long lead-in must not read the whole lead-in again for every item.
+LEAD_CHARS = 240
 
 KIND_OF_RULE = {
     "username.length": "length",
@@ -176,119 +192,83 @@ KIND_OF_RULE = {
 }
 
 
-@dataclass(frozen=True)
-class Mismatch:
-    """One sentence that disagrees with a rule: where it is, what it says, what the rule set says.
-
-    ``unit`` is "line" for HTML and text, "page" for PDF; ``location`` is 0 when unknown.
-    """
-
-    file: str
-    excerpt: str
-    says: str
-    expected: str
-    rule_id: str = ""
-    location: int = 0
-    unit: str = "line"
-
-    @property
-    def page(self) -> str:
-        """The file name (the field's name before PDFs were read), kept for older callers."""
-        return self.file
-
-    @property
-    def where(self) -> str:
-        if not self.location:
-            return self.file
-        return f"{self.file}:{self.location}" if self.unit == "line" else (
-            f"{self.file}:page {self.location}"
-        )
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.excerpt}: says {self.says}, rule set says {self.expected}"
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A run of prose from one block: its text (line breaks kept) and where it starts.
-
-    ``item``: a list item, table cell or bullet line, which may take its subject from a lead-in.
-    ``lead``: a heading or label that may be one.
-    """
-
-    text: str
-    location: int
-    ruleset: str | None = None
-    item: bool = False
-    lead: bool = False
-
-
-def verify_site(site_dir: Path | str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
-    """Every mismatch in ``site_dir``'s HTML, files named relative to ``site_dir`` (the build)."""
-    root = Path(site_dir)
-    found: list[Mismatch] = []
-    for path in sorted(root.rglob("*.html")):
-        page = path.relative_to(root).as_posix()
-        found.extend(verify_html(path.read_text(encoding="utf-8", errors="replace"), page, ruleset))
-    return found
-
-
-def verify_html(html: str, page: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
-    from .verify_inputs import html_passages
-
-    default = get_ruleset(ruleset)
-    if not may_state_rules(html, markup=True):
-        return []
-    return list(check_passages(html_passages(html), page, default))
-
-
-def verify_text(text: str, name: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
-    """Plain text or Markdown, as one string (tests; files are streamed by the CLI)."""
-    from .verify_inputs import text_passages
-
-    return list(check_passages(text_passages(text.splitlines()), name, get_ruleset(ruleset)))
-
-
 def may_state_rules(text: str, markup: bool = True) -> bool:
-    """A cheap pre-scan: False only when no sentence of the page could be a rule statement.
+    """A cheap pre-scan: False only when no sentence of the text could be a rule statement.
 
     Every check in :func:`check_sentence` needs one of these patterns to match, and matching them
-    over the whole tag-stripped page finds a superset of what per-sentence matching finds (a
+    over the whole tag-stripped text finds a superset of what per-sentence matching finds (a
     lead-in only adds a subject, never a number); so skipping the parse when none matches changes
     no result. Each pattern runs only when a word it cannot match without is present: substring
     tests are far cheaper than regular expressions (each word is looked for once), and most pages
     of a court site state no rule.
     """
     if markup:
-        text = unescape(re.sub(r"<[^>]*>", " ", text))
-    low = " ".join(text.lower().split())
+        text = unescape(_TAG.sub(" ", text))
+    low = collapse(text.lower())
     if "(" in low:
         low = normalise(low)
     present = {word for word in _GATE_WORDS if word in low}
-    return any(
-        all(not present.isdisjoint(words) for words in gate) and pattern.search(low)
-        for pattern, gate in _PRESCAN
-    )
+    for found, gate in _PRESCAN:
+        for words in gate:
+            if present.isdisjoint(words):
+                break
+        else:
+            if found(low) is not None:
+                return True
+    return False
 
 
-# Each pattern with the words it cannot match without: every group must have one word present.
-_PRESCAN: list[tuple[re.Pattern, tuple[tuple[str, ...], ...]]] = [
-    *((pattern, (("char", "length"),)) for pattern, _ in LENGTH_FORMS),
-    (REPEAT, (("in a row",),)),
-    (REPEAT_MORE_THAN, (("identical", "repeated", "of the same"),)),
-    (EVERY_DAYS, (("every",), ("day",))),
-    (DAY_CHANGE, (("-day",),)),
-    (MONTHS, (("every",), ("month",))),
-    (DIGIT_REQUIRED, (("number", "digit", "numeral"),)),
-    (DIGIT_OR_SPECIAL, (("number", "digit", "numeral"),)),
-    (FORBIDS, (("password",),)),
-    (NO_PART, (("no part",),)),
+# A tag, as the pre-scan strips it. A quoted value may not hold "<" or ">", so a scan from one "<"
+# ends at the next "<" or ">" and the strip stays linear on unclosed tags ("<span<span<span...").
+_TAG = re.compile(r"""<[a-zA-Z/!?](?:[^<>"']|"[^"<>]*"|'[^'<>]*')*+>""")
+
+# Each search with the words it cannot find anything without: every group must have one word
+# present. A search returns None when it finds nothing.
+_PRESCAN: list[tuple[Callable[[str], object], tuple[tuple[str, ...], ...]]] = [
+    *((pattern.search, (("char", "length"), words)) for pattern, _, words in LENGTH_FORMS),
+    (REPEAT.search, (("in a row",),)),
+    (REPEAT_MORE_THAN.search, (("identical", "repeated", "of the same"),)),
+    (EVERY_DAYS.search, (("every",), ("day",))),
+    (DAY_CHANGE.search, (("-day",),)),
+    (MONTHS.search, (("every",), ("month",))),
+    (DIGIT_REQUIRED.search, (("number", "digit", "numeral"),)),
+    (DIGIT_OR_SPECIAL.search, (("number", "digit", "numeral"),)),
+    (lambda low: _forbids(low), (("password",),)),
+    (NO_PART.search, (("no part",),)),
     *(
-        (pattern, (("lower", "upper", "capital", "special", "symbol"),))
+        (pattern.search, (("lower", "upper", "capital", "special", "symbol"),))
         for pattern in CLASS_WORDS.values()
     ),
 ]
 _GATE_WORDS = {word for _, gate in _PRESCAN for words in gate for word in words}
+# Any word a sentence needs to state a rule or to be a lead-in (a subject), in raw text: a
+# sentence with none of them, and no lead-in, is not read further.
+_ANY_GATE_WORD = re.compile(
+    "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted({*_GATE_WORDS, "user"})),
+    re.IGNORECASE,
+)
+_ITEM_WORD = re.compile(rf"{_ANY_GATE_WORD.pattern}|name|mail", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
+_COLLAPSE_CHUNK = 1 << 16
+
+
+def collapse(text: str) -> str:
+    """``text`` with each run of whitespace as one space, and none at the ends.
+
+    As " ".join(text.split()), but a long text is done a piece at a time, cut at whitespace: a
+    list of every word of a 20 MB page costs ten times the page in memory.
+    """
+    if len(text) <= _COLLAPSE_CHUNK:
+        return " ".join(text.split())
+    pieces, start = [], 0
+    while start < len(text):
+        cut = _SPACE.search(text, start + _COLLAPSE_CHUNK)
+        stop = cut.start() if cut else len(text)
+        piece = " ".join(text[start:stop].split())
+        if piece:
+            pieces.append(piece)
+        start = stop
+    return " ".join(pieces)
 
 
 def normalise(low: str) -> str:
@@ -329,20 +309,23 @@ def _number_words_before(low: str, begin: int, end: int) -> int | None:
     return end - len(" ".join(words[-count:]))
 
 
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, stop) in ``text`` of each sentence that is not only whitespace."""
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        if start < end.start():
+            yield start, end.start()
+        start = end.end()
+    if start < len(text):
+        yield start, len(text)
+
+
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     """(offset in ``text``, sentence with whitespace collapsed) for each sentence."""
-    start = 0
-    for end in [*SENTENCE_END.finditer(text), None]:
-        stop = end.start() if end else len(text)
-        sentence = " ".join(text[start:stop].split())
+    for start, stop in sentence_spans(text):
+        sentence = collapse(text[start:stop])
         if sentence:
             yield start + (len(text[start:stop]) - len(text[start:stop].lstrip())), sentence
-        if end:
-            start = end.end()
-
-
-def excerpt(sentence: str, width: int = 120) -> str:
-    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
 
 def check_passages(
@@ -353,24 +336,36 @@ def check_passages(
     for passage in passages:
         if not passage.item:
             lead = ""
-        # A passage that can neither start a lead-in nor state a rule (the page pre-scan, on it
-        # and its lead-in) is skipped: most passages of a page that states a rule are.
-        can_lead = passage.lead or _LEAD_END.search(passage.text)
-        if not can_lead and not may_state_rules(f"{lead} {passage.text}", markup=False):
+        text = passage.text
+        # A long passage that can neither start a lead-in nor state a rule (the page pre-scan, on
+        # it and its lead-in) is skipped: most passages of a page that states a rule are. A short
+        # one is left to the test on each sentence below, which costs less than the pre-scan.
+        prescan = _SHORT < len(text) <= PRESCAN_LIMIT
+        can_lead = passage.lead or _LEAD_END.search(text)
+        if prescan and not can_lead and not may_state_rules(f"{lead} {text}", markup=False):
             continue
         rules = get_ruleset(passage.ruleset) if passage.ruleset else default
-        for offset, sentence in sentences(passage.text):
+        location, counted = passage.location, 0
+        for start, stop in sentence_spans(text):
+            # Most sentences of a long passage hold no word a rule (or a subject) needs: they are
+            # passed over without being copied. Under a lead-in, an item also needs its nouns.
+            needs = _ITEM_WORD if lead else _ANY_GATE_WORD
+            if not needs.search(text, start, stop):
+                if passage.lead:
+                    lead = ""
+                continue
+            sentence = collapse(text[start:stop])
             low = normalise(sentence.lower())
-            location = passage.location
             if unit == "line":
-                location += passage.text.count("\n", 0, offset)
+                location += text.count("\n", counted, start)
+                counted = start
             for rule_id, says, expected in check_sentence(low, rules, lead):
                 yield Mismatch(file, excerpt(sentence), says, expected, rule_id, location, unit)
             named = SUBJECTS.search(low)
             if passage.lead:
-                lead = low if named else ""
+                lead = low[-LEAD_CHARS:] if named else ""
             elif named and low.rstrip("*_ ").endswith(":"):
-                lead = low
+                lead = low[-LEAD_CHARS:]
 
 
 def check_sentence(low: str, rules: RuleSet, lead: str = "") -> Iterator[tuple[str, str, str]]:
@@ -389,64 +384,105 @@ def _number(token: str) -> int:
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
-def _subject(low: str, position: int, lead: str) -> str | None:
-    """The field a number at ``position`` is about: the nearest subject before it, else after,
-    else the last one in the lead-in."""
-    before = [m for m in SUBJECTS.finditer(low) if m.start() < position]
-    after = [m for m in SUBJECTS.finditer(low) if m.start() >= position]
-    match = before[-1] if before else (after[0] if after else None)
-    if match is None:
-        in_lead = list(SUBJECTS.finditer(lead))
-        match = in_lead[-1] if in_lead else None
-    if match is None:
-        return None
-    return "username" if match.group(1).startswith("user") else "password"
-
-
 def _lengths(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
-    seen: list[tuple[int, int]] = []
-    for pattern, form in LENGTH_FORMS:
+    if "char" not in low and "length" not in low:
+        return  # every length form names characters or the length
+    # A number read by one form is not read again by a later one: the characters each match
+    # covers are marked (a list of spans compared pairwise grows with the square of the matches).
+    covered: bytearray | None = None
+    found: list[tuple[re.Match, str]] = []
+    for pattern, form, words in LENGTH_FORMS:
+        if not any(word in low for word in words):
+            continue
         for match in pattern.finditer(low):
-            if any(start <= match.start() < end or match.start() <= start < match.end()
-                   for start, end in seen):
+            start, end = match.span()
+            if covered is None:
+                covered = bytearray(len(low))
+            elif any(covered[start:end]):
                 continue
-            seen.append(match.span())
-            subject = _subject(low, match.start(), lead)
-            if subject is None:
-                continue
-            rule_id = f"{subject}.length"
-            rule = rules.rule(rule_id)
-            low_, high = rule.params["min"], rule.params["max"]
-            said = tuple(_number(g) for g in match.groups())
-            if form == "range" and said != (low_, high):
-                yield (
-                    rule_id,
-                    f"{subject} {said[0]}-{said[1]} characters",
-                    f"{subject} {low_}-{high} characters",
-                )
-            elif form == "min" and said[0] != low_:
-                yield (
-                    rule_id,
-                    f"{subject} at least {said[0]} characters",
-                    f"{subject} at least {low_} characters",
-                )
-            elif form == "max" and said[0] != high:
-                yield (
-                    rule_id,
-                    f"{subject} at most {said[0]} characters",
-                    f"{subject} at most {high} characters",
-                )
+            covered[start:end] = b"\x01" * (end - start)
+            found.append((match, form))
+    if not found:
+        return
+    subjects = _subjects(low, lead, sorted(match.start() for match, _ in found))
+    for match, form in found:
+        subject = subjects[match.start()]
+        if subject is not None:
+            yield from _length_disagreement(subject, form, match, rules)
+
+
+def _subjects(low: str, lead: str, positions: list[int]) -> dict[int, str | None]:
+    """The field a number at each position (in order) is about: the nearest subject before it,
+    else the first one after, else the last one in the lead-in.
+
+    One pass over the subjects, holding none of them: a sentence may name the password a
+    million times.
+    """
+    first = last = None
+    before: dict[int, str | None] = {}
+    index = 0
+    for subject in SUBJECTS.finditer(low):
+        while index < len(positions) and positions[index] <= subject.start():
+            before[positions[index]] = last
+            index += 1
+        first = first or subject.group(1)
+        last = subject.group(1)
+    for position in positions[index:]:
+        before[position] = last
+    in_lead = None
+    if first is None:
+        for subject in SUBJECTS.finditer(lead):
+            in_lead = subject.group(1)
+    return {position: _field(name or first or in_lead) for position, name in before.items()}
+
+
+def _field(name: str | None) -> str | None:
+    if name is None:
+        return None
+    return "username" if name.startswith("user") else "password"
+
+
+def _length_disagreement(
+    subject: str, form: str, match: re.Match, rules: RuleSet
+) -> Iterator[tuple[str, str, str]]:
+    rule_id = f"{subject}.length"
+    rule = rules.rule(rule_id)
+    low_, high = rule.params["min"], rule.params["max"]
+    said = tuple(_number(g) for g in match.groups())
+    if form == "range" and said != (low_, high):
+        yield (
+            rule_id,
+            f"{subject} {said[0]}-{said[1]} characters",
+            f"{subject} {low_}-{high} characters",
+        )
+    elif form == "min" and said[0] != low_:
+        yield (
+            rule_id,
+            f"{subject} at least {said[0]} characters",
+            f"{subject} at least {low_} characters",
+        )
+    elif form == "max" and said[0] != high:
+        yield (
+            rule_id,
+            f"{subject} at most {said[0]} characters",
+            f"{subject} at most {high} characters",
+        )
+
+
+_CLASS_GATE = ("number", "digit", "numeral", "lower", "upper", "capital", "special", "symbol")
 
 
 def _states_requirement(low: str, match: re.Match, lead: str) -> bool:
     """A password sentence (or item under a password lead-in) that requires the thing matched."""
     about_password = "password" in low or "password" in lead
     before = f"{lead} {low[: match.start()]}"
-    negated = NEGATION.search(low[: match.start()]) or NEGATION.search(lead)
+    negated = NEGATION.search(low, 0, match.start()) or NEGATION.search(lead)
     return about_password and bool(REQUIRES.search(before)) and not negated
 
 
 def _classes(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
+    if not any(word in low for word in _CLASS_GATE):
+        return
     either = DIGIT_OR_SPECIAL.search(low)
     if either and _states_requirement(low, either, lead):
         yield (
@@ -469,6 +505,8 @@ def _classes(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, st
 
 
 def _repeat(low: str, rules: RuleSet) -> Iterator[tuple[str, str, str]]:
+    if "in a row" not in low and "more than" not in low:
+        return
     match = REPEAT.search(low)
     said = _number(match.group(1)) if match else None
     more_than = REPEAT_MORE_THAN.search(low)
@@ -488,15 +526,39 @@ def _repeat(low: str, rules: RuleSet) -> Iterator[tuple[str, str, str]]:
         )
 
 
+def _forbids(context: str) -> int | None:
+    """Where "password ... not ... contain" ends in ``context``, in that order within a clause.
+
+    The first "password" of a clause gives the widest search, so a clause is read once: the
+    first negation after it, then the first verb after that.
+    """
+    position = 0
+    while True:
+        password = _PASSWORD.search(context, position)
+        if password is None:
+            return None
+        end = _CLAUSE_END.search(context, password.end())
+        clause_end = end.start() if end else len(context)
+        negation = _FORBIDDING.search(context, password.end(), clause_end)
+        if negation:
+            verb = _CONTAINING.search(context, negation.end(), clause_end)
+            if verb:
+                return verb.end()
+        if end is None:
+            return None
+        position = clause_end + 1
+
+
 def _personal(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
     # An item ("- your username") is read after its lead-in ("The password cannot have:").
     context = f"{lead} {low}" if lead else low
-    forbids = FORBIDS.search(context)
-    if not forbids and "password" in context:
-        forbids = NO_PART.search(context)  # "must contain: - No part of your username"
-    if not forbids:
+    forbids = _forbids(context) if "password" in context else None
+    if forbids is None and "password" in context:
+        no_part = NO_PART.search(context)  # "must contain: - No part of your username"
+        forbids = no_part.end() if no_part else None
+    if forbids is None:
         return
-    start = max(forbids.end(), len(context) - len(low))
+    start = max(forbids, len(context) - len(low))
     for rule_id, pattern in PERSONAL.items():
         if not pattern.search(context, start) or rule_id not in rules.rule_ids:
             continue
@@ -513,6 +575,8 @@ def _personal(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, s
 
 def _change(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
     if "password" not in low and "password" not in lead:
+        return
+    if "every" not in low and "-day" not in low:
         return
     facts = {fact.id: fact for fact in rules.facts}
     if "password-change" not in facts:
@@ -531,10 +595,3 @@ def _change(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str
 
 def format_mismatches(mismatches: Iterable[Mismatch]) -> str:
     return "\n".join(str(m) for m in mismatches)
-
-
-def main(*args, **kwargs) -> int:
-    """The CLI's ``verify`` (see :func:`checker.verify_output.main`)."""
-    from .verify_output import main as run
-
-    return run(*args, **kwargs)
