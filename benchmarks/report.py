@@ -11,6 +11,8 @@ Figures:
   Material: the same Markdown and navigation, a stock mkdocs.yml (theme material with web fonts
   off, our Markdown extensions minus our own), no overrides, plugins, extra CSS or JS;
 - the widget's gzip size (benchmarks/widget.py) and check latency in Python and in Chromium;
+- the verifier's speed in MB/s on each shape of input that would make a naive reader slow
+  (tests/verify_shapes.py), and its peak memory on one 20 MB page (benchmarks/verify_speed.py);
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
   performance score, since one run on a shared machine swings by several hundredths.
@@ -36,6 +38,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
 import checker_speed  # noqa: E402
+import verify_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
 from builds import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
@@ -268,6 +271,13 @@ def main() -> None:
         refused, limit = checker_speed.refusal_ms(), checker_speed.REFUSAL_BUDGET_MS
         row("1 MB field refused with FieldError, Python", f"{refused:.3f} ms", f"<= {limit:g} ms",
             refused <= limit)  # fmt: skip
+
+        for name, (cpu, clock) in verify_speed.shape_speeds().items():
+            row(f"verify speed, {name} (1 MB)", f"{cpu:.2f} MB/s CPU, {clock:.2f} MB/s clock",
+                f">= {verify_speed.SPEED_GOAL:g} MB/s", cpu >= verify_speed.SPEED_GOAL)
+        megabytes, peak, goal, _ = verify_speed.peak_memory()
+        row(f"verify peak memory, one {megabytes:.0f} MB page (resident, fresh process)",
+            f"{peak:.0f} MB", f"<= {goal:.0f} MB (5x + 50)", peak <= goal)
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -118,6 +118,7 @@ LENGTH_FORMS = _forms(
         ("fewer", "less", "shorter", "max"),
     ),
 )
+_FORM_WORDS = {word for _, _, words in LENGTH_FORMS for word in words}
 SUBJECTS = re.compile(r"\b(user ?names?|user ?ids?|passwords?)\b")
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|don't|doesn't|without|nor|neither)\b")
 # A requirement is stated with one of these before the thing required (so "enter a number in the
@@ -391,8 +392,9 @@ def _lengths(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, st
     # covers are marked (a list of spans compared pairwise grows with the square of the matches).
     covered: bytearray | None = None
     found: list[tuple[re.Match, str]] = []
+    present = {word for word in _FORM_WORDS if word in low}
     for pattern, form, words in LENGTH_FORMS:
-        if not any(word in low for word in words):
+        if present.isdisjoint(words):
             continue
         for match in pattern.finditer(low):
             start, end = match.span()
@@ -469,7 +471,7 @@ def _length_disagreement(
         )
 
 
-_CLASS_GATE = ("number", "digit", "numeral", "lower", "upper", "capital", "special", "symbol")
+_CLASS_GATE = re.compile("number|digit|numeral|lower|upper|capital|special|symbol")
 
 
 def _states_requirement(low: str, match: re.Match, lead: str) -> bool:
@@ -481,7 +483,7 @@ def _states_requirement(low: str, match: re.Match, lead: str) -> bool:
 
 
 def _classes(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
-    if not any(word in low for word in _CLASS_GATE):
+    if not _CLASS_GATE.search(low):
         return
     either = DIGIT_OR_SPECIAL.search(low)
     if either and _states_requirement(low, either, lead):
@@ -550,6 +552,8 @@ def _forbids(context: str) -> int | None:
 
 
 def _personal(low: str, rules: RuleSet, lead: str) -> Iterator[tuple[str, str, str]]:
+    if "name" not in low and "mail" not in low:
+        return  # what is barred is named in the sentence itself
     # An item ("- your username") is read after its lead-in ("The password cannot have:").
     context = f"{lead} {low}" if lead else low
     forbids = _forbids(context) if "password" in context else None
