@@ -7,15 +7,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from .findings import Mismatch, Outcome
+from .findings import Mismatch, Outcome, VerifyUsageError
 from .readers import Unreadable, check_html, check_pdf, check_text
 
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text", ".md": "text"}
 _TYPES = ", ".join(KINDS)
-
-
-class VerifyUsageError(Exception):
-    """A path the verifier cannot take: reported as one line, exit 2."""
 
 
 def find_files(root: Path) -> Iterator[Path]:

@@ -79,3 +79,7 @@ class Outcome:
     limits: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     live: bool = False
+
+
+class VerifyUsageError(Exception):
+    """A path the verifier cannot take, or options that do not go together: one line, exit 2."""

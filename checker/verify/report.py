@@ -15,11 +15,12 @@ FORMATS = ("text", "json", "github")
 
 
 def summary(outcome: Outcome) -> str:
-    count, what = len(outcome.files), "pages" if outcome.live else "files"
+    count, what = len(outcome.files), "page" if outcome.live else "file"
+    read = f"{count} {what}{'' if count == 1 else 's'}"
     if outcome.mismatches:
-        text = f"{len(outcome.mismatches)} mismatch(es) in {count} {what}"
+        text = f"{len(outcome.mismatches)} mismatch(es) in {read}"
     else:
-        text = f"{count} {what} agree with {outcome.ruleset}"
+        text = f"{read} {'agrees' if count == 1 else 'agree'} with {outcome.ruleset}"
     if outcome.unreadable:
         text += f"; {len(outcome.unreadable)} file(s) could not be read"
     if outcome.errors:
