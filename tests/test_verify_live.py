@@ -14,12 +14,20 @@ import re
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from live_site import STALE, Site, court_site, html, other_site, two_page_pdf
 
 from checker.verify import robots
-from checker.verify.crawl import MAX_QUERY_VARIANTS, normal_url, retry_wait, sitemap_entries
+from checker.verify.crawl import (
+    MAX_QUERY_VARIANTS,
+    MAX_REDIRECTS,
+    normal_url,
+    retry_wait,
+    sitemap_entries,
+    user_agent,
+)
 from checker.verify.settings import Settings
 
 # Requests from the crawl go straight to 127.0.0.1, whatever proxy the machine has.
@@ -308,3 +316,44 @@ def test_the_hand_written_pdf_reads_as_two_pages():
     reader = PdfReader(io.BytesIO(two_page_pdf(["one"], ["two", STALE])))
     assert len(reader.pages) == 2
     assert STALE in reader.pages[1].extract_text()
+
+
+# The webmasters page ----------------------------------------------------------------------------
+
+WEBMASTERS = Path(__file__).resolve().parent.parent / "docs" / "webmasters.md"
+EXAMPLE_SITE = "https://www.example.uscourts.gov"
+
+
+def test_the_webmasters_page_shows_a_live_check_as_it_prints():
+    page = WEBMASTERS.read_text(encoding="utf-8")
+    site = Site().start()
+    try:
+        site.routes["/"] = html('<a href="/upgrade/">Upgrade</a> <a href="/old-forms/">Forms</a>')
+        site.routes["/upgrade/"] = (
+            200, {"Content-Type": "text/html"},
+            b"<html><body><h1>Upgrade</h1>\n<p>Minimum 8-character password.</p></body></html>",
+        )  # fmt: skip
+        result = verify(f"{site.url}/", *FAST)
+    finally:
+        site.stop()
+    assert result.returncode == 1, result.stderr
+    shown = result.stdout.replace(site.url, EXAMPLE_SITE).strip()
+    assert f"```text\n{shown}\n```" in page
+
+
+def test_the_webmasters_page_gives_the_real_user_agent_and_defaults():
+    page = WEBMASTERS.read_text(encoding="utf-8")
+    assert f"```text\n{user_agent()}\n```" in page
+    assert user_agent().split("(+")[1].rstrip(")").endswith("/webmasters/#check-a-live-site")
+    assert "\n### Check a live site\n" in page  # the anchor the User-Agent points to
+    defaults = Settings()
+    for option, value in [
+        ("--max-pages N", f"{defaults.max_pages:,}"),
+        ("--max-bytes N", f"{defaults.max_bytes:,}"),
+        ("--timeout N", f"{defaults.timeout:g}"),
+        ("--delay N", f"{defaults.delay:g}"),
+        ("--concurrency N", f"{defaults.concurrency}"),
+    ]:
+        assert f"| `{option}` | {value} |" in page, option
+    assert f"at most {MAX_QUERY_VARIANTS} addresses that differ only after the `?`" in page
+    assert f"at most {MAX_REDIRECTS} redirects" in page
