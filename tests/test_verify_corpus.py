@@ -11,7 +11,8 @@ from verify_corpus import CORPUS, HELDOUT, KINDS, CorpusError, load, score
 
 def test_corpus_is_large_and_varied():
     cases = load()
-    assert len(cases) >= 80
+    assert len(cases) >= 300
+    assert len({case.source for case in cases}) >= 100
     stale = [c for c in cases if any(c.expect.values())]
     true = [c for c in cases if not all(c.expect.values()) and "none" not in c.kinds]
     non_rules = [c for c in cases if c.kinds == ("none",)]
@@ -41,8 +42,10 @@ def test_heldout_set_is_valid_and_its_score_is_printed(capsys):
     with capsys.disabled():
         print(f"\nheld-apart set ({HELDOUT.name}): recall = stale caught, precision = true passed")
         print(result.table())
-        print(f"cases read wholly right under both rule sets: {len(cases) - len(wrong_cases)}"
-              f" of {len(cases)}")
+        print(
+            f"cases read wholly right under both rule sets: {len(cases) - len(wrong_cases)}"
+            f" of {len(cases)}"
+        )
 
 
 def test_heldout_set_and_corpus_share_no_text_and_no_source():
