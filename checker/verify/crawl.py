@@ -362,6 +362,9 @@ class Crawl:
                 for future in done:
                     request, host = running.pop(future)
                     host.busy -= 1
+                    # The delay runs from the answer, so the server sees the requests apart
+                    # however long each took to start or to answer.
+                    host.next_at = max(host.next_at, time.monotonic() + host.delay)
                     self.handle(request, host, future)
                 self.show()
         return self.finish()
