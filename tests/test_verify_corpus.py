@@ -83,3 +83,10 @@ def test_a_bad_case_is_refused_naming_it(tmp_path, change, message):
     with pytest.raises(CorpusError, match=message) as error:
         load(path)
     assert "pacer-2025-bullets" in str(error.value)
+
+
+def test_the_webmasters_page_gives_the_corpus_figures():
+    page = (CORPUS.parents[2] / "docs" / "webmasters.md").read_text(encoding="utf-8")
+    cases = load()
+    pages = len({case.source for case in cases})
+    assert f"on {len(cases)} statements of rules from {pages} pages" in page

@@ -16,7 +16,7 @@ from steps import VERIFY_DIR, Steps
 from verify_shapes import SHAPES, run
 
 from checker import RULESETS
-from checker.verify import readers, statements
+from checker.verify import passages, readers
 
 SIZE = 30_000
 # Per character, 2n may cost this much more than n. Linear work gives ~1.0; work that grows with
@@ -46,9 +46,9 @@ def test_work_grows_linearly(shape):
 
 def test_the_counter_counts_python_lines_and_regex_scans():
     with Steps() as steps:
-        list(statements.sentence_spans("One. Two. " * 100))
+        list(passages.sentence_spans("One. Two. " * 100))
     assert steps.lines > 100 and steps.scanned >= 1000
-    assert statements.SENTENCE_END.search("x") is None  # the real pattern is back
+    assert passages.SENTENCE_END.search("x") is None  # the real pattern is back
 
 
 def _injected(module, source: str, *defaults):
@@ -75,13 +75,13 @@ def test_the_scaling_test_fails_on_a_reader_that_looks_back(monkeypatch):
 def test_the_scaling_test_fails_on_a_search_from_the_start_each_time(monkeypatch):
     # As the verifier before issue 18 counted a sentence's line: from the start of its passage,
     # again for every sentence.
-    from_the_start = _injected(statements, """
-        def from_the_start(text, original=None):
-            for start, stop in original(text):
-                _TAG.search(text, 0, stop)
+    from_the_start = _injected(passages, """
+        def from_the_start(text, line_breaks=False, original=None):
+            for start, stop in original(text, line_breaks):
+                _WEAK.search(text, 0, stop)
                 yield start, stop
-    """, statements.sentence_spans)
-    monkeypatch.setattr(statements, "sentence_spans", from_the_start)
+    """, passages.sentence_spans)
+    monkeypatch.setattr(passages, "sentence_spans", from_the_start)
     assert growth(SHAPES["many tiny sentences"], 6_000) > 1.5
 
 

@@ -3,7 +3,9 @@
 One module per part, and imports flow one way (a test checks there is no circle):
 
 - :mod:`.findings`: passages, mismatches and a run's outcome, which the other parts hand on;
-- :mod:`.statements`: reading rule statements in a passage's sentences;
+- :mod:`.numbers`: figures, number words and legal style;
+- :mod:`.statements`: reading rule statements in one sentence, and comparing them with the rules;
+- :mod:`.passages`: passages into sentences, each with its lead-in, subject and dated column;
 - :mod:`.readers`: HTML, PDF and plain text or Markdown, as passages;
 - :mod:`.files`: files and folders;
 - :mod:`.crawl`: a live site, by its address;
@@ -22,8 +24,8 @@ _WHERE = {
     "Mismatch": "findings", "Outcome": "findings", "Passage": "findings", "excerpt": "findings",
     "BLOCKS": "readers", "Unreadable": "readers", "html_passages": "readers",
     "text_passages": "readers", "verify_html": "readers", "verify_text": "readers",
-    "KIND_OF_RULE": "statements", "SENTENCE_END": "statements", "check_passages": "statements",
-    "format_mismatches": "statements", "may_state_rules": "statements", "normalise": "statements",
+    "KIND_OF_RULE": "statements", "SENTENCE_END": "passages", "check_passages": "passages",
+    "format_mismatches": "statements", "may_state_rules": "statements", "normalise": "numbers",
 }  # fmt: skip
 __all__ = sorted(_WHERE)
 

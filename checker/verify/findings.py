@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Passage:
     """A run of prose from one block: its text (line breaks kept) and where it starts.
 
     ``item``: a list item, table cell or bullet line, which may take its subject from a lead-in.
-    ``lead``: a heading or label that may be one.
+    ``lead``: a heading or label that may be one; ``level``: a heading's level (1-6).
+    ``header``: a cell of a table's first row; ``column``: a cell's column heading, and
+    ``columns`` all its table's. ``html``: read from HTML, where a line break in the source ends
+    no sentence.
     """
 
     text: str
@@ -22,6 +25,11 @@ class Passage:
     ruleset: str | None = None
     item: bool = False
     lead: bool = False
+    level: int = 0
+    header: bool = False
+    column: str | None = None
+    columns: tuple[str, ...] = ()
+    html: bool = False
 
 
 @dataclass(frozen=True)

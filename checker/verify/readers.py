@@ -21,7 +21,8 @@ from typing import BinaryIO
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from .findings import Mismatch, Passage
-from .statements import BULLETS, PRESCAN_LIMIT, check_passages, may_state_rules
+from .passages import BULLETS, PRESCAN_LIMIT, check_passages
+from .statements import may_state_rules
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",
@@ -29,9 +30,11 @@ BLOCKS = {
     "article", "main", "body", "header", "footer", "nav", "aside", "details", "form", "ol", "ul",
     "table", "tr", "tbody", "thead", "figure", "fieldset",
 }  # fmt: skip
-SKIPPED = {"script", "style", "pre", "template", "textarea", "svg"}
+# Not prose: code and scripts; and struck-out text (<del>, <s>), which says what no longer holds.
+SKIPPED = {"script", "style", "pre", "template", "textarea", "svg", "del", "s", "strike"}
 ITEMS = {"li", "dd", "td", "th"}
 LEADS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend", "summary", "label"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr", "frame"}  # fmt: skip
 # A start tag of these closes an open one of the same name (HTML's implied end tags: <li>a<li>b).
@@ -41,8 +44,10 @@ LINK_ATTRIBUTES = {"a": "href", "area": "href", "frame": "src", "iframe": "src",
 # Chromium's parser nests elements at most 512 deep, and puts any deeper one beside the last it
 # nested; so does this reader, which keeps memory flat on tags that are never closed.
 MAX_DEPTH = 512
-_BULLET_LINE = re.compile(rf"^\s*(?:[-*+o{BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])(?:\s+|$)")
+_BULLET_LINE = re.compile(rf"^\s*(?:[-*+o>{BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])(?:\s+|$)")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _FENCE = ("```", "~~~")
+_STARTS = ("#", "|", *_FENCE)  # lines that start a passage of their own
 
 
 class Unreadable(Exception):
@@ -98,13 +103,29 @@ def html_passages(html: str, links: Links | None = None) -> Iterator[Passage]:
 
 
 class _Open:
-    """An open element: its tag, the innermost block it is in, its rule set, its table row."""
+    """An open element: its tag, the innermost block it is in, its rule set, its table and row."""
 
-    __slots__ = ("tag", "block", "ruleset", "row", "cells")
+    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number")
 
-    def __init__(self, tag: str, block: int, ruleset: str | None, row: _Open | None) -> None:
-        self.tag, self.block, self.ruleset, self.row = tag, block, ruleset, row
+    def __init__(
+        self, tag: str, block: int, ruleset: str | None, row: _Open | None, table: _Table | None
+    ) -> None:
+        self.tag, self.block, self.ruleset, self.row, self.table = tag, block, ruleset, row, table
         self.cells = 0  # for a table row: cells seen so far
+        self.number = 0  # for a table row: which row of its table
+
+
+class _Table:
+    """A table's column headings (its first row), by column."""
+
+    __slots__ = ("rows", "headings")
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.headings: dict[int, str] = {}
+
+    def columns(self) -> tuple[str, ...]:
+        return tuple(self.headings[column] for column in sorted(self.headings))
 
 
 _TAG_NAME = re.compile(r"[a-zA-Z][^\s/>]*")
@@ -135,7 +156,8 @@ class _HtmlReader:
     def __init__(self, html: str, links: Links | None) -> None:
         self.html = html
         self.links = links
-        self.stack = [_Open("#root", 0, None, None)]
+        self.stack = [_Open("#root", 0, None, None, None)]
+        self.cells: dict[int, tuple[_Table, int, bool]] = {}  # a cell's table, column, heading?
         self.open = Counter[str]()
         self.block_names = ["#root"]
         self.first_cells: set[int] = set()
@@ -208,7 +230,7 @@ class _HtmlReader:
                 elif self.links.base is None:
                     self.links.base = target
         if tag == "br":
-            self.text(0, "\n")  # whitespace: never starts a passage, so the position is unused
+            self.text(0, "\u2028")  # a line break: ends a sentence, never starts a passage
             return
         if tag in VOID:
             return
@@ -220,7 +242,11 @@ class _HtmlReader:
             found = _RULESET_ATTR.search(attributes)
             if found:
                 ruleset = unescape(next(value for value in found.groups() if value is not None))
-        block, row = parent.block, parent.row
+        block, row, table = parent.block, parent.row, parent.table
+        if tag == "table":
+            table = _Table()
+        elif tag == "tr" and table is not None:
+            table.rows += 1
         if tag in BLOCKS:
             block = len(self.block_names)
             self.block_names.append(tag)
@@ -228,11 +254,14 @@ class _HtmlReader:
                 row.cells += 1
                 if row.cells == 1:
                     self.first_cells.add(block)
+                if table is not None:
+                    self.cells[block] = (table, row.cells, row.number == 1 and tag == "th")
         if len(self.stack) >= MAX_DEPTH:
             return  # as deep as a browser nests: what is deeper belongs to the element at the cap
-        opened = _Open(tag, block, ruleset, row)
+        opened = _Open(tag, block, ruleset, row, table)
         if tag == "tr":
             opened.row = opened
+            opened.number = table.rows if table is not None else 0
         self.stack.append(opened)
         self.open[tag] += 1
 
@@ -278,7 +307,19 @@ class _HtmlReader:
             return None
         name = self.block_names[block]
         lead = name in LEADS or block in self.first_cells
-        return Passage(text, self.passage_line, ruleset, item=name in ITEMS, lead=lead)
+        level = int(name[1]) if name in HEADINGS else 0
+        header, column, columns = False, None, ()
+        cell = self.cells.pop(block, None)
+        if cell is not None:
+            table, number, header = cell
+            if header:
+                table.headings[number] = " ".join(text.split())
+            else:
+                column, columns = table.headings.get(number), table.columns()
+        return Passage(
+            text, self.passage_line, ruleset, item=name in ITEMS, lead=lead, level=level,
+            header=header, column=column, columns=columns, html=True,
+        )  # fmt: skip
 
 
 def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Passage]:
@@ -286,15 +327,28 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
 
     A blank line ends a paragraph; a line starting with a bullet or number starts a list item;
     any other line continues the passage before it (a line break inside a sentence). Markdown
-    headings are lead-ins, table rows are cells, fenced code is skipped.
+    headings are lead-ins with their level, table rows are cells (the first row, over a rule of
+    dashes, gives the column headings), fenced code is skipped.
     """
     text: list[str] = []
     start, item, fence = 0, False, False
+    table: list[str] | None = None  # the column headings of the table being read
+    row: tuple[str, int] | None = None  # a table's first row, until the next line says what it is
     for number, line in enumerate(lines, 1):
         where = page or number
         stripped = line.strip()
+        if row is not None:
+            first, first_at = row
+            row = None
+            heading = bool(_TABLE_RULE.match(stripped))
+            table = _cells(first) if heading else []
+            yield from _row(first, first_at, table, heading)
+            if heading:
+                continue
+        if not stripped.startswith("|"):
+            table = None
         bullet = _BULLET_LINE.match(line)
-        starts = not stripped or fence or stripped.startswith(("#", "|", *_FENCE)) or bullet
+        starts = not stripped or fence or stripped.startswith(_STARTS) or bullet
         if starts and text:
             yield Passage("\n".join(text), start, item=item)
             text = []
@@ -303,16 +357,33 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
         elif fence or not stripped:
             continue
         elif stripped.startswith("#"):
-            yield Passage(stripped.lstrip("#"), where, lead=True)
+            level = min(6, len(stripped) - len(stripped.lstrip("#")))
+            yield Passage(stripped.lstrip("#"), where, lead=True, level=level)
         elif stripped.startswith("|"):
-            for index, cell in enumerate(stripped.strip("|").split("|")):
-                yield Passage(cell, where, item=True, lead=index == 0)
+            if table is None:
+                row = (stripped, where)
+            else:
+                yield from _row(stripped, where, table, False)
         else:
             if not text:
                 start, item = where, bool(bullet)
             text.append(line[bullet.end() :] if bullet else line)
+    if row is not None:
+        yield from _row(row[0], row[1], [], False)
     if text:
         yield Passage("\n".join(text), start, item=item)
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip("|").split("|")]
+
+
+def _row(row: str, where: int, headings: list[str], heading: bool) -> Iterator[Passage]:
+    columns = tuple(headings)
+    for index, cell in enumerate(_cells(row)):
+        column = headings[index] if not heading and index < len(headings) else None
+        yield Passage(cell, where, item=True, lead=index == 0, header=heading, column=column,
+                      columns=() if heading else columns)  # fmt: skip
 
 
 def pdf_pages(handle: BinaryIO) -> Iterator[tuple[int, str]]:
