@@ -12,9 +12,11 @@ dicts of them, also bound ``search`` methods) is swapped for a counting one whil
 runs, and so is each module's ``re``, so a pattern compiled at run time is counted too.
 
 Not counted: work inside one call of a string method (``str.count``, ``find``, ``split``,
-``join``). The verifier calls those on windows that move forward through the input; a call that
-scanned from the start again would escape this counter, as would a regular expression that
-backtracks within one call (those are written possessive or with bounded repeats).
+``join``) or one slice (``text[:start]``). The verifier calls those on windows that move forward
+through the input or are bounded; a call or a slice that copied from the start again would escape
+this counter (the 20 MB shapes of ``make bench`` caught one: a look at the text before each
+sentence), as would a regular expression that backtracks within one call (those are written
+possessive or with bounded repeats).
 """
 
 from __future__ import annotations

@@ -54,6 +54,13 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     "unterminated comment": lambda n: _html("<!-- " + _repeat("<p>x</p> --", n)),
     "many comments": lambda n: _html(_repeat("<!-- a -->password ", n)),
     "legal-style numbers": lambda n: _html(f"<p>{_repeat('eight (8) and (9) characters ', n)}</p>"),
+    "one sentence of many statements": lambda n: _html(
+        "<p>Your password (see the minimum and maximum) must be "
+        f"{_repeat('at least 8 characters, at most 45 characters, ', n)}long.</p>"
+    ),
+    "many sentences naming the subject": lambda n: _html(
+        f"<p>{_repeat('Passwords matter. ', n)}{STALE}</p>"
+    ),
     "one-line text file": lambda n: ("text", _repeat(PROSE + STALE + " ", n)),
     "text list under a lead-in": lambda n: (
         "text", "Password requirements:\n" + _repeat("- 8-45 characters\n", n)

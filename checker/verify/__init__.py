@@ -8,7 +8,8 @@ One module per part, and imports flow one way (a test checks there is no circle)
 - :mod:`.passages`: passages into sentences, each with its lead-in, subject and dated column;
 - :mod:`.readers`: HTML, PDF and plain text or Markdown, as passages;
 - :mod:`.files`: files and folders;
-- :mod:`.crawl`: a live site, by its address;
+- :mod:`.crawl`: a live site, by its address (:mod:`.robots` reads robots.txt, :mod:`.settings`
+  holds the crawl's knobs);
 - :mod:`.report`: the text, JSON and GitHub formats;
 - :mod:`.cli`: ``python -m checker verify``.
 

@@ -8,9 +8,9 @@ A polite crawler with few, plain knobs (:class:`Settings`, Scrapy's settings as 
   PDF and plain text by their Content-Type, and passes over anything else; links to ``mailto:``,
   ``tel:``, ``javascript:`` and within a page (``#...``) are not followed.
 - **Politeness.** It obeys robots.txt (RFC 9309, :mod:`.robots`) for its own User-Agent, including
-  Crawl-delay, and waits ``delay`` seconds between requests to a host (1 s unless told), with one
-  request at a time per host. On 429 and 503 it waits (as Retry-After asks, up to two minutes) and
-  tries again, at most twice.
+  Crawl-delay, and waits ``delay`` seconds from each answer to the next request to a host (1 s
+  unless told), with one request at a time per host. On 429 and 503 it waits (as Retry-After
+  asks, up to two minutes) and tries again, at most twice.
 - **Limits.** ``max_pages`` pages (the report says when it stopped there); ``max_bytes`` per
   response, PDFs included (a PDF is streamed to a temporary file, never held whole); ``timeout``
   seconds for an answer or for the next part of one; ten redirects, followed only within the

@@ -281,7 +281,9 @@ class _Reader:
                 start == 0
             ):
                 continue  # a list item's first line leads only when it ends so
-            alone = start == 0 or text[:start].rstrip(" \t").endswith("\n")  # starts a line
+            # Whether the sentence starts a line (a look at the few characters before it only:
+            # a copy of the text before every sentence would cost the square of the passage).
+            alone = start == 0 or text[max(0, start - 40) : start].rstrip(" \t").endswith("\n")
             new_lead = self.lead_from(low, own or subject, passage, sentence, location, rules,
                                       alone, start == 0)  # fmt: skip
             if new_lead is not None:

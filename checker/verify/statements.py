@@ -69,6 +69,9 @@ from .findings import Mismatch
 from .numbers import NUM, normalise, number
 
 Finding = tuple[str, str, str]  # (rule id, what the sentence says, what the rule set says)
+# How far back from a value its sentence is read for what governs it (a requirement, a tense, a
+# setting): a bound, so a sentence of a thousand statements is not read a thousand times.
+WINDOW = 240
 
 
 @dataclass(slots=True)
@@ -417,6 +420,12 @@ class _Reading:
         self.text = f"{context.lead} {low}" if context.lead else low
         self.own = len(self.text) - len(low)
         self.cued: bool | None = None
+        # Found once per sentence, so a sentence with many statements is not read again for
+        # each: where its clauses start, and where "replaced by" first comes (or the end).
+        self._clauses: Iterator[re.Match] | None = None
+        self._next_break: re.Match | None = None
+        self._clause_start = self._asked = 0
+        self._replaced: int | None = None
 
     def owns(self, match: re.Match) -> bool:
         """Whether every number the match read is in the sentence, not in its lead-in."""
@@ -427,11 +436,34 @@ class _Reading:
         return all(match.start(g) >= own for g in groups if match.group(g) is not None)
 
     def clause_before(self, position: int) -> str:
-        """The sentence's words from the start of the clause holding ``position`` up to it."""
-        start = self.own
-        for found in _CLAUSE_BREAK.finditer(self.text, self.own, position):
-            start = found.end()
-        return self.text[start:position]
+        """The sentence's words from the start of the clause holding ``position`` up to it
+        (at most :data:`WINDOW` characters)."""
+        # Positions come in increasing order for each form: the clause breaks are read forward
+        # and read again from the start only when a position comes before the last one asked.
+        if self._clauses is None or position < self._asked:
+            self._clauses = _CLAUSE_BREAK.finditer(self.text, self.own)
+            self._next_break = next(self._clauses, None)
+            self._clause_start = self.own
+        self._asked = position
+        while self._next_break is not None and self._next_break.end() <= position:
+            self._clause_start = self._next_break.end()
+            self._next_break = next(self._clauses, None)
+        return self.text[max(self._clause_start, position - WINDOW) : position]
+
+    def before(self, position: int) -> str:
+        """The text before ``position``: the lead-in and at most :data:`WINDOW` characters of the
+        sentence (a requirement or a setting is named close to what it governs)."""
+        start = max(self.own, position - WINDOW)
+        return f"{self.context.lead} {self.text[start:position]}" if self.own else (
+            self.text[start:position]
+        )
+
+    def replaced_after(self, position: int) -> bool:
+        """Whether "replaced by" (or the like) comes after ``position`` in the sentence."""
+        if self._replaced is None:
+            found = _REPLACED_AFTER.search(self.text, self.own)
+            self._replaced = found.start() if found else -1
+        return self._replaced >= position
 
     def excluded(self, match: re.Match, kind: str) -> bool:
         """Whether the sentence says the matched value is advice, the past, a bound on another
@@ -443,7 +475,7 @@ class _Reading:
         before = self.clause_before(match.start())
         if _ADVICE.search(before) or _is_past(before):
             return True
-        if _PAST_START.match(self.low) or _REPLACED_AFTER.search(self.text, match.end()):
+        if _PAST_START.match(self.low) or self.replaced_after(match.end()):
             return True
         if kind in ("range", "min", "max", "pair") and _REJECTED_AFTER.match(
             self.text[match.end() : match.end() + 80]
@@ -454,30 +486,28 @@ class _Reading:
         relative = _RELATIVE_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
         return bool(relative) and not SUBJECTS.fullmatch(relative.group(1))
 
-    def subjects(self, positions: list[int]) -> dict[int, str | None]:
-        """The field a number at each position is about: the nearest subject (or other field)
-        named before it, else the first named after, else the one the context gives.
+    def sweep(self) -> Callable[[int], str | None]:
+        """A function giving the field a number at a position is about, for positions in
+        increasing order: the nearest subject (or other field) named before it, else the first
+        named after, else the lead-in's, else the one the context gives.
 
         One pass over the nouns, holding none of them: a sentence may name the password a
         million times.
         """
-        if not _may_name(self.low):  # no noun of its own: the lead-in's, else the inherited
-            return dict.fromkeys(positions, _field(self.lead_noun() or self.context.subject))
-        first = last = None
-        before: dict[int, str | None] = {}
-        index, ordered = 0, sorted(set(positions)) if len(positions) > 1 else positions
-        nouns = _NOUNS.finditer(self.text, self.own) if _may_name(self.low) else ()
-        for noun in nouns:
-            while index < len(ordered) and ordered[index] <= noun.start():
-                before[ordered[index]] = last
-                index += 1
-            name = noun.group("subject") or "other"
-            first = first or name
-            last = name
-        for position in ordered[index:]:
-            before[position] = last
+        nouns = _NOUNS.finditer(self.text, self.own) if _may_name(self.low) else iter(())
+        pending = next(nouns, None)
+        first = _noun(pending) if pending else None
         fallback = first or self.lead_noun() or self.context.subject
-        return {position: _field(name or fallback) for position, name in before.items()}
+        last: str | None = None
+
+        def at(position: int) -> str | None:
+            nonlocal pending, last
+            while pending is not None and pending.start() < position:
+                last = _noun(pending)
+                pending = next(nouns, None)
+            return _field(last or fallback)
+
+        return at
 
     def lead_noun(self) -> str | None:
         """The last subject (or "other" field) the lead-in names."""
@@ -485,13 +515,15 @@ class _Reading:
             return self.context.lead_noun
         return last_noun(self.context.lead)
 
-    def about_password(self, position: int | None = None) -> bool:
-        if position is not None:
-            return self.subjects([position])[position] == "password"
+    def about_password(self) -> bool:
         return "password" in self.text or self.context.subject == "password"
 
 
 _NOUN_HINT = re.compile("pass|user|log|code|pin|answer|question|brief|file")
+
+
+def _noun(match: re.Match) -> str:
+    return match.group("subject") or "other"
 
 
 def last_noun(text: str) -> str | None:
@@ -580,26 +612,23 @@ def _lengths(reading: _Reading) -> Iterator[Finding]:
         return  # every length form names characters or the length
     # A number read by one form is not read again by a later one: the characters each match
     # covers are marked (a list of spans compared pairwise grows with the square of the matches).
+    # Statements are compared as they are found, holding none: a sentence may hold a million.
     covered = bytearray(len(text))
-    found: list[tuple[re.Match, str]] = []
     tried = sorted({index for word in _FORM_WORDS if word in text for index in _FORMS_OF[word]})
     for index in tried:
         form = LENGTH_FORMS[index]
+        subject_at = reading.sweep()
         for match in form.pattern.finditer(text):  # from the lead-in: a label starts a form
             start, end = match.span()
             if covered.find(1, start, end) != -1 or not reading.owns(match):
                 continue
             covered[start:end] = b"\x01" * (end - start)
-            if not reading.excluded(match, form.kind):
-                found.append((match, form.kind))
-    if not found:
-        return
-    subjects = reading.subjects([_number_start(match) for match, _ in found])
-    for match, kind in found:
-        subject = subjects[_number_start(match)]
-        bounds = _bounds(reading, match, kind)
-        if subject is not None and bounds is not None:
-            yield from _length_disagreement(subject, bounds, reading.rules)
+            if reading.excluded(match, form.kind):
+                continue
+            subject = subject_at(_number_start(match))
+            bounds = _bounds(reading, match, form.kind) if subject else None
+            if bounds is not None:
+                yield from _length_disagreement(subject, bounds, reading.rules)
 
 
 def _number_start(match: re.Match) -> int:
@@ -630,7 +659,7 @@ def _bounds(reading: _Reading, match: re.Match, kind: str) -> tuple[int | None, 
     if kind == "changed":  # the value it changes to
         longest = _LONGEST.search(reading.text)
         return (None, values[1]) if longest else (values[1], None)
-    context = reading.text[: match.start()]
+    context = reading.before(match.start())
     if kind == "default":
         context = f"{reading.context.previous} {context}"
         if _LEAST_WORDS.search(context):
@@ -668,8 +697,8 @@ def _requires(reading: _Reading, match: re.Match, strong: bool = False) -> bool:
     """A password sentence (or item under a password lead-in) that requires the thing matched."""
     if not reading.about_password():
         return False
-    before = reading.text[: match.start()]
-    own_before = reading.text[reading.own : match.start()]
+    before = reading.before(match.start())
+    own_before = reading.text[max(reading.own, match.start() - WINDOW) : match.start()]
     cue = STRONG_REQUIRES if strong else REQUIRES
     negated = NEGATION.search(own_before) or NEGATION.search(reading.context.lead)
     only = _ONLY.search(before)
