@@ -13,6 +13,8 @@ Figures:
 - the widget's gzip size (benchmarks/widget.py) and check latency in Python and in Chromium;
 - the court kit (``python -m checker.site kit``): one court's kit, every court's kits and
   ``all/`` with two processes (``--no-all-kits`` skips it), and the PDF size per court;
+- the verifier's speed in MB/s on each shape of input that would make a naive reader slow
+  (tests/verify_shapes.py), and its peak memory on one 20 MB page (benchmarks/verify_speed.py);
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
   performance score, since one run on a shared machine swings by several hundredths.
@@ -38,6 +40,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
 import checker_speed  # noqa: E402
+import verify_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
 from builds import copy_project  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
@@ -295,6 +298,14 @@ def main() -> None:
         refused, limit = checker_speed.refusal_ms(), checker_speed.REFUSAL_BUDGET_MS
         row("1 MB field refused with FieldError, Python", f"{refused:.3f} ms", f"<= {limit:g} ms",
             refused <= limit)  # fmt: skip
+
+        for name, (cpu, clock) in verify_speed.shape_speeds().items():
+            row(f"verify speed, {name} (1 MB)", f"{cpu:.2f} MB/s CPU, {clock:.2f} MB/s clock",
+                f">= {verify_speed.SPEED_GOAL:g} MB/s", cpu >= verify_speed.SPEED_GOAL)
+        for shape in (None, *verify_speed.MEMORY_SHAPES):
+            megabytes, peak, goal, _ = verify_speed.peak_memory(shape=shape)
+            row(f"verify peak memory, {megabytes:.0f} MB {shape or 'court page'} (resident,"
+                " fresh process)", f"{peak:.0f} MB", f"<= {goal:.0f} MB (5x + 50)", peak <= goal)
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,22 +1,38 @@
-"""Speed and memory of ``checker verify`` on a generated court website.
+"""Speed and memory of ``checker verify``: on a generated court website, on each shape of input
+that would make a naive reader do more than linear work, and on one 20 MB page.
 
 A benchmark, not a test: it prints figures and asserts nothing (shared machines are noisy).
-Pages are court-like: a header, a menu of 40 links, news paragraphs with dates, phone hours,
-deadlines in days and rule numbers, about 30 KB each like this site's pages; one page in ten
-states a password rule (half of those stale). Memory is the peak traced by tracemalloc while
-verifying, for 200 and for 2000 pages: flat in the number of pages means the two are close.
+- A site: court-like pages, a header, a menu of 40 links, news paragraphs with dates, phone
+  hours, deadlines in days and rule numbers, about 30 KB each like this site's pages; one page in
+  ten states a password rule (half of those stale). Memory is the peak traced by tracemalloc
+  while verifying, for 200 and for 2000 pages: flat in the number of pages means the two are
+  close.
+- Shapes (tests/verify_shapes.py, the same the step-count test uses): MB/s for 1 MB of each,
+  by CPU time and by the clock. Goal: at least 1 MB/s for every shape.
+- One 20 MB page, read from a file in a fresh process: its peak resident memory (the process's
+  ru_maxrss, interpreter included). Goal: at most 5 times the file plus 50 MB.
 Run: .venv/bin/python benchmarks/verify_speed.py [PAGES ...]
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-from checker.verify_output import verify_paths
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from verify_shapes import SHAPES, run  # noqa: E402
+
+from checker.verify import verify_paths  # noqa: E402
+
+SPEED_GOAL = 1.0  # MB/s, every shape
+SHAPE_SIZE = 1_000_000
+BIG_PAGE = 20_000_000
+MEMORY_GOAL = (5, 50)  # times the file, plus MB
 
 MENU = "".join(f'<li><a href="/page-{i}/">Menu item {i}</a></li>' for i in range(40))
 NEWS = (
@@ -70,11 +86,76 @@ def measure(pages: int) -> tuple[float, float, float, int]:
     return rate, cpu_rate, peak, len(outcome.mismatches)
 
 
+def shape_speeds(size: int = SHAPE_SIZE) -> dict[str, tuple[float, float]]:
+    """(MB/s by CPU time, MB/s by the clock) for ``size`` characters of each shape."""
+    speeds = {}
+    for name, make in SHAPES.items():
+        kind, data = make(size)
+        megabytes = len(data.encode()) / 1e6
+        start, cpu = time.perf_counter(), time.process_time()
+        run(kind, data)
+        speeds[name] = (
+            megabytes / (time.process_time() - cpu),
+            megabytes / (time.perf_counter() - start),
+        )
+    return speeds
+
+
+def big_page(size: int = BIG_PAGE) -> str:
+    """A court page of about ``size`` characters: news, and a stale rule list every few screens."""
+    parts, length, number = [], 0, 0
+    while length < size:
+        part = NEWS * 20 + (RULES.format(low=8) if number % 3 == 0 else "")
+        parts.append(part)
+        length += len(part)
+        number += 1
+    return f"<!doctype html><html><body><nav><ul>{MENU}</ul></nav><main>{''.join(parts)}</main>"
+
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from checker import RULESETS
+from checker.verify.files import check_file
+found = sum(1 for _ in check_file(Path(sys.argv[1]), "page.html", RULESETS["pacer-2025"]))
+print(found, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+# The shapes whose 20 MB use the most memory (a stack of open elements; one sentence whose
+# statements are read as it goes), measured beside the court page.
+MEMORY_SHAPES = ("unclosed <span>", "one sentence of many statements")
+
+
+def peak_memory(size: int = BIG_PAGE, shape: str | None = None) -> tuple[float, float, float, int]:
+    """(file MB, peak resident MB verifying it, the goal in MB, mismatches) for one big page
+    (a court page, or ``shape``), verified in a fresh process."""
+    with tempfile.TemporaryDirectory() as temp:
+        page = Path(temp, "page.html")
+        page.write_text(SHAPES[shape](size)[1] if shape else big_page(size), encoding="utf-8")
+        megabytes = page.stat().st_size / 1e6
+        result = subprocess.run(
+            [sys.executable, "-c", _PEAK, str(page)], capture_output=True, text=True, check=True
+        )
+    found, kilobytes = map(int, result.stdout.split())
+    times, plus = MEMORY_GOAL
+    return megabytes, kilobytes / 1024, times * megabytes + plus, found
+
+
 def main(sizes: list[int]) -> None:
     print(f"{'pages':>6} {'pages/s':>9} {'CPU pages/s':>12} {'peak MB':>8} {'mismatches':>10}")
     for pages in sizes:
         rate, cpu_rate, peak, found = measure(pages)
         print(f"{pages:>6} {rate:>9.0f} {cpu_rate:>12.0f} {peak:>8.1f} {found:>10}")
+    print(f"\n{'shape (1 MB)':<30} {'MB/s CPU':>9} {'MB/s clock':>11}  goal >= {SPEED_GOAL} MB/s")
+    for name, (cpu, clock) in shape_speeds().items():
+        print(f"{name:<30} {cpu:>9.2f} {clock:>11.2f}  {'ok' if cpu >= SPEED_GOAL else 'MISSED'}")
+    print()
+    for shape in (None, *MEMORY_SHAPES):
+        megabytes, peak, goal, found = peak_memory(shape=shape)
+        verdict = "ok" if peak <= goal else "MISSED"
+        print(f"{megabytes:.0f} MB {shape or 'court page'}: peak {peak:.0f} MB resident"
+              f" ({found} mismatches); goal <= {goal:.0f} MB: {verdict}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -79,11 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
 
     verify_cmd = commands.add_parser(
-        "verify", help="check rule statements in HTML, PDF, text or Markdown files or folders"
+        "verify",
+        help="check rule statements in HTML, PDF, text or Markdown files or folders, or on a "
+        "live site (its URL)",
     )
-    verify_cmd.add_argument("paths", nargs="+", metavar="PATH")
-    verify_cmd.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
-    verify_cmd.add_argument("--format", default="text", choices=("text", "json", "github"))
+    from .verify.cli import add_arguments
+
+    add_arguments(verify_cmd)
 
     widget = commands.add_parser(
         "widget", help="print the password checker's script (rules included)"
@@ -177,9 +179,9 @@ def format_report(report: Report) -> str:
 
 
 def _cmd_verify(args) -> int:
-    from .verify import main as verify_main
+    from .verify.cli import run as verify
 
-    return verify_main(args.paths, args.ruleset, args.format)
+    return verify(args)
 
 
 def _cmd_widget(args) -> int:

@@ -135,8 +135,7 @@ def test_months_are_read_as_days(months, flagged):
 
 
 def test_a_lead_in_does_not_carry_to_the_next_pdf_page():
-    from checker.verify import check_passages
-    from checker.verify_inputs import text_passages
+    from checker.verify import check_passages, text_passages
 
     pages = [["Password rules:"], [f"- {OLD_MIN}-{P_MAX} characters"]]
     found = [
@@ -156,7 +155,7 @@ def test_markdown_fences_are_not_prose():
 
 
 def test_seeds_agree_with_the_rule_set_they_were_written_for():
-    from checker.verify_output import verify_paths
+    from checker.verify import verify_paths
 
     seeds = str(Path(__file__).resolve().parent.parent / "seeds")
     old = verify_paths([seeds], "pacer-2021")
@@ -180,3 +179,194 @@ def test_legal_style_normalisation(legal, plain):
     from checker.verify import normalise
 
     assert normalise(legal) == plain
+
+
+# Forms read as people mean them (issue 18): one test per decision in checker.verify.statements
+# and checker.verify.passages ------------------------------------------------------------------
+
+def ids(html: str, ruleset: str = "pacer-2025") -> list[str]:
+    return sorted(m.rule_id for m in verify_html(html, "x.html", ruleset))
+
+
+def text_ids(text: str, ruleset: str = "pacer-2025") -> list[str]:
+    return sorted(m.rule_id for m in verify_text(text, "x.txt", ruleset))
+
+
+def test_a_change_notice_states_the_new_value_and_names_the_old_as_the_past():
+    notice = f"<p>The password minimum will increase from {OLD_MIN} to {P_MIN} characters.</p>"
+    assert ids(notice) == []
+    assert ids(notice, "pacer-2021") == ["password.length"]  # 14 is not the old rule's minimum
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<p>Previously, a password had to be at least {OLD_MIN} characters. Now it must be at "
+        f"least {P_MIN} characters.</p>",  # and "it" takes the subject of the sentence before
+        f"<p>Passwords of {OLD_MIN} to {P_MIN - 1} characters are no longer accepted.</p>",
+        f"<p>The old {OLD_MIN}-{P_MAX} character password rule will be replaced by a "
+        f"{P_MIN}-{P_MAX} character rule.</p>",
+        f"<p>Passwords must be at least <del>{OLD_MIN}</del> <ins>{P_MIN}</ins> characters.</p>",
+    ],
+)
+def test_values_named_as_the_past_are_not_statements(html):
+    assert ids(html) == []
+
+
+def test_a_table_dated_by_its_columns_is_read_by_its_latest_column():
+    table = (
+        "<table><tr><th>PACER password</th><th>Until August 24, 2025</th>"
+        "<th>From August 25, 2025</th></tr>"
+        "<tr><td>Minimum length</td><td>{old} characters</td><td>{new} characters</td></tr></table>"
+    )
+    assert ids(table.format(old=OLD_MIN, new=P_MIN)) == []
+    assert ids(table.format(old=P_MIN, new=OLD_MIN)) == ["password.length"]
+    years = "| Password rule | 2021 | 2025 |\n| --- | --- | --- |\n| Length | {} | {} |\n"
+    old, new = f"{OLD_MIN}-{P_MAX} characters", f"{P_MIN}-{P_MAX} characters"
+    assert text_ids(years.format(old, new)) == []
+    assert text_ids(years.format(new, old)) == ["password.length"]
+
+
+def test_a_dated_list_item_in_the_past_is_not_read():
+    items = f"PACER password length:\n- Through August 24, 2025: {OLD_MIN}-{P_MAX} characters\n"
+    assert text_ids(items) == []
+    assert text_ids(items.replace("Through", "Effective")) == ["password.length"]
+
+
+def test_a_question_heading_gives_its_answer_a_subject():
+    page = "<h2>How long must my PACER password be?</h2><p>At least {} characters.</p>"
+    assert ids(page.format(P_MIN)) == []
+    assert ids(page.format(OLD_MIN)) == ["password.length"]
+    assert text_ids(f"Q: What does my new password need?\nA: At least {OLD_MIN} characters.") == [
+        "password.length"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "html, found",
+    [
+        ("<dl><dt>Maximum Password Age</dt><dd>90 days</dd></dl>", ["password-change"]),
+        (f"<dl><dt>Maximum Password Age</dt><dd>{DAYS} days</dd></dl>", []),
+        (f"<p>Minimum password length: {OLD_MIN}</p>", ["password.length"]),
+        (f"<p>Password length &gt;= {OLD_MIN}</p>", ["password.length"]),
+        (f"<p>Your password must:</p><ul><li>Have a length of at least {OLD_MIN}</li></ul>",
+         ["password.length"]),
+        ("<dl><dt>Password</dt><dd>Minimum number of numeric digits: 1</dd></dl>",
+         ["password.digit"]),
+        ("<table><tr><td>Client code</td><td>up to 32 characters</td></tr></table>", []),
+    ],
+)
+def test_labels_and_values_are_read_together(html, found):
+    assert ids(html) == found
+
+
+def test_label_lines_of_a_text_file_are_sentences_of_their_own():
+    lines = "Password policy:\nMinimum password length: 16\nPassword expiration: 90 days\n"
+    assert text_ids(lines) == ["password-change", "password.length"]
+    assert text_ids("Minimum age to reuse a password: 4 days\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, says",
+    [
+        (f"must be at least {P_MIN} and no more than {P_MAX + 5} characters", "14-50"),
+        (f"needs a minimum of {OLD_MIN} characters and a maximum of {P_MAX}", "8-45"),
+        (f"must contain more than {P_MIN - 1} characters", None),
+        (f"must contain more than {OLD_MIN} characters", f"at least {OLD_MIN + 1}"),
+        (f"cannot exceed {P_MAX + 1} characters", f"at most {P_MAX + 1}"),
+        (f"less than {P_MIN} characters are not allowed", None),
+        (f"must consist of {OLD_MIN} to {P_MAX} alphanumeric characters", f"{OLD_MIN}-{P_MAX}"),
+    ],
+)
+def test_pairs_comparisons_and_adjectives(sentence, says):
+    found = verify_html(f"<p>Your password {sentence}.</p>", "x")
+    assert [m.says for m in found] == ([f"password {says} characters"] if says else [])
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<p>Your password must be at least {P_MIN} characters, though we recommend at least "
+        f"{P_MIN + 6}.</p>",
+        f"<p>Tips: Use a password manager. Set a password of at least {P_MIN + 2} characters.</p>",
+        "<p>The maximum password length should be at least 64 characters.</p>",
+        f"<p>Poor passwords have these traits:</p><ul><li>Contain less than {OLD_MIN} "
+        "characters.</li></ul>",
+        "<p>Passwords must not be derived from any part of your full name which is 3 or more "
+        "characters in length.</p>",
+    ],
+)
+def test_advice_bounds_on_bounds_and_other_lengths_are_not_rules(html):
+    assert "password.length" not in ids(html)
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("Up to 3 identical characters may appear consecutively.", True),
+        ("At most 2 identical characters can appear consecutively.", False),
+        ("Passwords with 4 or more identical characters in a row are rejected.", True),
+        ("No more than 2 consecutive repeated characters.", False),
+        ("No character may be repeated more than twice in succession.", False),
+        ("The password has four consecutive repeating characters (SssS).", False),
+    ],
+)
+def test_repeats_as_people_write_them(sentence, flagged):
+    assert (ids(f"<p>Password rule: {sentence}</p>") == ["password.repeat"]) is flagged
+
+
+@pytest.mark.parametrize(
+    "html, found",
+    [
+        ("<p>Your password must contain at least 1 digit (0-9).</p>", ["password.digit"]),
+        ("<p>Your password must contain one of each of the following:</p><ul><li>Number (0-9)"
+         "</li></ul>", ["password.digit"]),
+        ("<p>Your password: numbers are optional.</p>", []),
+        ("<p>Your password must be alphanumeric only.</p>", ["password.special"]),
+        ("<p>Your password cannot contain spaces or special characters.</p>",
+         ["password.special"]),
+        ("<p>Your password must not contain any of these special characters: &lt; &gt;</p>", []),
+        ("<p>In your password, symbols are optional.</p>", ["password.special"]),
+        ("<p>Your password needs at least one number or symbol.</p>", ["password.special"]),
+        ("<p>A space is not a special character in a password.</p>", []),
+        ("<p>Your password can include only the following:</p><ol><li>Letters</li>"
+         "<li>Numbers</li></ol>", ["password.special"]),
+        ("<p>Password rules: required: lower; allowed: digit;</p>", []),
+    ],
+)
+def test_character_classes(html, found):
+    assert ids(html) == found
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("Passwords expire after 90 days.", True),
+        (f"Passwords expire in {DAYS} days by default.", False),
+        ("Passwords are to be changed yearly.", True),
+        ("PACER passwords no longer expire.", True),
+        ("You cannot use your last 15 passwords or repeat the same one every 60 days.", False),
+        ("A password expires after 90 days of issue, or 45 days with no login.", True),
+        ("Minimum password age: 1 days.", False),
+        ("If you don't change your password for 90 days, you must change it.", True),
+    ],
+)
+def test_change_intervals_as_people_write_them(sentence, flagged):
+    assert (ids(f"<p>{sentence}</p>") == ["password-change"]) is flagged
+
+
+def test_a_passage_that_states_a_rule_wrongly_twice_is_reported_once():
+    twice = "<p>A password must be renewed every 90 days. Passwords expire at 85 days.</p>"
+    assert ids(twice) == ["password-change"]
+    two = "<p>Passwords expire after 90 days.</p><p>Passwords expire at 85 days.</p>"
+    assert len(ids(two)) == 2
+
+
+def test_a_rule_under_requirements_with_no_subject_is_the_passwords():
+    table = (
+        "<table><tr><th>Old requirement</th><th>New requirement</th></tr>"
+        f"<tr><td>At least {P_MIN} characters</td><td>At least {OLD_MIN} characters</td></tr>"
+        "</table>"
+    )
+    assert ids(table) == ["password.length"]
+    assert ids(f"<p>At least {OLD_MIN} characters.</p>") == []  # no subject, no requirement

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from checker import RULESETS
 OLD = RULESETS["pacer-2021"].rule("password.length").params
 STALE = f"Passwords must be {OLD['min']}-{OLD['max']} characters."
 # ::error file=F,line=N,title=T::MESSAGE (GitHub's workflow command syntax)
+# Python as a user runs it: stdout buffered (this machine's environment sets PYTHONUNBUFFERED).
+BUFFERED = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
 ANNOTATION = re.compile(r"^::error file=([^,:]+)(?:,line=(\d+))?,title=([^:]+)::(.+)$")
 
 
@@ -132,3 +135,29 @@ def test_the_webmasters_page_shows_what_the_verifier_really_prints(tmp_path):
     assert output("github") in page
     [shown] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
     assert json.loads(shown) == json.loads(output("json"))
+
+
+def test_each_mismatch_line_ends_before_the_summary(court):
+    """stdout (the report) and stderr (the summary) meet on a terminal or in one log; stdout to a
+    pipe is buffered unless the report is flushed before the summary is written."""
+    merged = subprocess.run(
+        [sys.executable, "-m", "checker", "verify", str(court)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120, env=BUFFERED,
+    )  # fmt: skip
+    lines = merged.stdout.splitlines()
+    assert merged.stdout.endswith("\n") and len(lines) == 3
+    assert all(line.endswith("rule set says password 14-45 characters") for line in lines[:2])
+    assert lines[2] == "2 mismatch(es) in 3 files"
+
+
+def test_the_summary_starts_its_own_line_on_a_terminal(court):
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable, ["-m", "checker", "verify", str(court)], encoding="utf-8", timeout=60,
+        env=BUFFERED,
+    )  # fmt: skip
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 1
+    assert "characters\r\n2 mismatch(es) in 3 files\r\n" in output

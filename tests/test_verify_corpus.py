@@ -6,12 +6,13 @@ import copy
 
 import pytest
 import yaml
-from verify_corpus import CORPUS, KINDS, CorpusError, load, score
+from verify_corpus import CORPUS, HELDOUT, KINDS, CorpusError, load, score
 
 
 def test_corpus_is_large_and_varied():
     cases = load()
-    assert len(cases) >= 80
+    assert len(cases) >= 300
+    assert len({case.source for case in cases}) >= 100
     stale = [c for c in cases if any(c.expect.values())]
     true = [c for c in cases if not all(c.expect.values()) and "none" not in c.kinds]
     non_rules = [c for c in cases if c.kinds == ("none",)]
@@ -29,6 +30,29 @@ def test_recall_and_precision_are_100_percent_per_kind(capsys):
         assert result.caught[kind] == result.stale[kind], kind
         assert result.passed[kind] == result.true[kind], kind
     assert sum(result.stale.values()) > 0 and sum(result.true.values()) > 0
+
+
+def test_heldout_set_is_valid_and_its_score_is_printed(capsys):
+    """The held-apart set only measures: its score is printed, never asserted (nor tuned on)."""
+    cases = load(HELDOUT)
+    assert len(cases) >= 60
+    assert len({case.source for case in cases}) >= 30
+    result = score(cases)
+    wrong_cases = {line.split(" under ")[0] for line in result.wrong}
+    with capsys.disabled():
+        print(f"\nheld-apart set ({HELDOUT.name}): recall = stale caught, precision = true passed")
+        print(result.table())
+        print(
+            f"cases read wholly right under both rule sets: {len(cases) - len(wrong_cases)}"
+            f" of {len(cases)}"
+        )
+
+
+def test_heldout_set_and_corpus_share_no_text_and_no_source():
+    heldout, corpus = load(HELDOUT), load()
+    assert not {case.text for case in heldout} & {case.text for case in corpus}
+    assert not {case.source for case in heldout} & {case.source for case in corpus}
+    assert not {case.id for case in heldout} & {case.id for case in corpus}
 
 
 def test_a_wrong_expectation_is_reported(tmp_path):
@@ -59,3 +83,10 @@ def test_a_bad_case_is_refused_naming_it(tmp_path, change, message):
     with pytest.raises(CorpusError, match=message) as error:
         load(path)
     assert "pacer-2025-bullets" in str(error.value)
+
+
+def test_the_webmasters_page_gives_the_corpus_figures():
+    page = (CORPUS.parents[2] / "docs" / "webmasters.md").read_text(encoding="utf-8")
+    cases = load()
+    pages = len({case.source for case in cases})
+    assert f"on {len(cases)} statements of rules from {pages} pages" in page

@@ -1,6 +1,8 @@
 """The real-world phrasing corpus (tests/data/verify_corpus.yml): loading, validation, scoring.
 
-A plain module so the corpus test and the webmasters page's figures come from one place.
+A plain module so the corpus test and the webmasters page's figures come from one place. The
+held-apart set (tests/data/verify_heldout.yml) has the same format and is loaded and scored the
+same way; it only measures, so nothing may be tuned on it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from checker import RULESETS
 from checker.verify import KIND_OF_RULE, Mismatch, verify_html, verify_text
 
 CORPUS = Path(__file__).parent / "data" / "verify_corpus.yml"
+HELDOUT = Path(__file__).parent / "data" / "verify_heldout.yml"
 KINDS = (*dict.fromkeys(KIND_OF_RULE.values()), "none")
 FORMATS = ("html", "text")
 FIELDS = {"id", "source", "form", "format", "kinds", "text", "expect"}

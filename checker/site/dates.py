@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..facts import Fact, book
-from ..verify import SENTENCE_END, excerpt
-from ..verify_inputs import BLOCKS
+from ..verify import BLOCKS, SENTENCE_END, excerpt
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup

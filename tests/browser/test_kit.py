@@ -38,8 +38,8 @@ from pypdf import PdfReader
 
 from checker.site.generate import Project, registry_for
 from checker.site.kit.guides import KIT_PAGES, guides
-from checker.verify_inputs import pdf_pages
-from checker.verify_output import verify_paths
+from checker.verify.files import verify_paths
+from checker.verify.readers import pdf_pages
 from checker.widget import CONTENT_SECURITY_POLICY, sri, versioned_names
 
 # Drupal's standard Basic HTML format, as its text format configuration lists it.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ...facts import build_date
 from ...verify import Mismatch
-from ...verify_output import verify_paths
+from ...verify.files import verify_paths
 from ...widget import versioned_files
 from ..courts import Court, Registry
 from ..generate import Project, registry_for
