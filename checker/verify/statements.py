@@ -382,7 +382,7 @@ _FORBIDDING = re.compile(r"\b(?:not|never|cannot|can't|mustn't)\b")
 _CONTAINING = re.compile(
     r"\b(?:contain|include|have|use|match|allow|accept|permit)(?:s|ed)?\b|\bbe (?:derived|based)\b"
 )
-_REJECTING = re.compile(r"\breject\w*\b[^.;]{0,30}?\b(?:containing|that contain|with|including)\b")
+_REJECTING = re.compile(r"reject\w*\b[^.;]{0,30}?\b(?:containing|that contain|with|including)\b")
 _NOT_PART_OF = re.compile(
     r"\b(?:not|never|cannot|can't)\b[^.;]{0,12}?\bbe (?:a )?part of (?:the |your |a )?(?:new )?"
     r"passwords?\b"
@@ -837,12 +837,18 @@ def _forbids(text: str, about_password: bool = False) -> int | None:
     """Where ``text`` starts to bar something from the password: after "password ... not ...
     contain" (the negation and the verb in one clause, the password named before them, or the
     subject the context gives when ``about_password``), "reject passwords containing", or None."""
+    return next(_barring(text, about_password), None)
+
+
+def _barring(text: str, about_password: bool = False) -> Iterator[int]:
+    """Each place in ``text`` where something starts to be barred from the password (see
+    :func:`_forbids`), in order; each clause is read once."""
     rejecting = _REJECTING.search(text)
     if rejecting and ("password" in text or about_password):
-        return rejecting.end()
+        yield rejecting.end()
     named = _PASSWORD.search(text)
     if named is None and not about_password:
-        return None
+        return
     position = 0 if named is None else named.end()
     while True:
         end = _CLAUSE_END.search(text, position)
@@ -851,10 +857,42 @@ def _forbids(text: str, about_password: bool = False) -> int | None:
         if negation:
             verb = _CONTAINING.search(text, negation.end(), clause_end)
             if verb:
-                return verb.end()
+                yield verb.end()
         if end is None:
-            return None
+            return
         position = clause_end + 1
+
+
+def _bars_personal(low: str) -> bool | None:
+    """For the pre-scan: whether personal data is named after a negation and the verb that
+    follows it ("must not contain ... your username"), in the same sentence, or in the items of
+    a lead-in ending in ":" ("cannot have: ... your username"), within 600 characters. Read
+    forward from each "not ... contain", which few pages have, in one pass over the page."""
+    for negation in _FORBIDDING.finditer(low):
+        verb = _CONTAINING.search(low, negation.end(), negation.end() + 30)
+        if verb is None:
+            continue
+        reach = verb.end() + _BARRING_REACH
+        if ":" not in low[verb.end() : verb.end() + 30]:  # else the items after a lead-in
+            stop = _STOP.search(low, verb.end(), reach)
+            reach = stop.start() if stop else reach
+        if any(pattern.search(low, verb.end(), reach) for pattern in PERSONAL.values()):
+            return True
+    return None
+
+
+def _rejects(low: str) -> bool | None:
+    """For the pre-scan: "reject ... containing" (see _REJECTING), from each "reject"."""
+    position = low.find("reject")
+    while position >= 0:
+        if _REJECTING.match(low, position):
+            return True
+        position = low.find("reject", position + 6)
+    return None
+
+
+_STOP = re.compile(r"[.!?]\s")
+_BARRING_REACH = 600
 
 
 def _personal(reading: _Reading) -> Iterator[Finding]:
@@ -978,25 +1016,53 @@ def may_state_rules(text: str, markup: bool = True) -> bool:
     substring tests are far cheaper than regular expressions (each word is looked for once), and
     most pages of a court site state no rule.
     """
+    text = text.lower()
     if markup:
-        text = unescape(_TAG.sub(" ", text))
-    low = collapse(text.lower())
+        text = unescape(_TAG.sub(" ", _without_code(text)))
+    low = collapse(text)
     if "(" in low:
         low = normalise(low)
-    present = {word for word in _GATE_WORDS if word in low}
-    for found, gate in _PRESCAN:
-        for words in gate:
-            if present.isdisjoint(words):
-                break
-        else:
-            if found(low) is not None:
+    low = f" {low}"  # so a gate word written with its leading space is found at the start too
+    present: dict[str, bool] = {}  # each gate word looked for once, and only when needed
+
+    def has(words: tuple[str, ...]) -> bool:
+        return any(present[w] if w in present else present.setdefault(w, w in low) for w in words)
+
+    for first, entries in _FAMILIES:
+        if not has(first):
+            continue  # none of the family's searches can find anything
+        for found, gate in entries:
+            if all(has(words) for words in gate) and found(low) is not None:
                 return True
     return False
 
 
+_SKIPPED_OPEN = re.compile(r"<(script|style|pre|template|textarea|svg)\b")
+
+
+def _without_code(html: str) -> str:
+    """Lower-case HTML without what the reader skips (scripts, styles, code listings): a page's
+    scripts hold words such as "charCodeAt" that would wake searches for nothing. Each end tag is
+    found with str.find, so an element never closed costs one scan to the end of the page."""
+    parts, position = [], 0
+    for opened in _SKIPPED_OPEN.finditer(html):
+        if opened.start() < position:
+            continue  # inside an element already passed over
+        close = html.find(f"</{opened.group(1)}", opened.end())
+        parts.append(html[position : opened.start()])
+        if close < 0:
+            return " ".join(parts)
+        end = html.find(">", close)
+        position = len(html) if end < 0 else end + 1
+    if not parts:
+        return html
+    parts.append(html[position:])
+    return " ".join(parts)
+
+
 # A tag, as the pre-scan strips it. A quoted value may not hold "<" or ">", so a scan from one "<"
 # ends at the next "<" or ">" and the strip stays linear on unclosed tags ("<span<span<span...").
-_TAG = re.compile(r"""<[a-zA-Z/!?](?:[^<>"']|"[^"<>]*"|'[^'<>]*')*+>""")
+_TAG = re.compile(r"""<[a-zA-Z/!?](?:[^<>"']++|"[^"<>]*+"|'[^'<>]*+')*+>""")
 _LABEL_VALUE = re.compile(rf"\b(?:every|expir\w*|age|valid)\b[^.;\d]{{0,60}}?\b{NUM}{_UNIT}")
 _ONLY_LIST = re.compile(r"\bonly\b[^.;]{0,30}?\bfollowing\b")
 
@@ -1008,9 +1074,20 @@ def _both(first: re.Pattern, second: re.Pattern) -> Callable[[str], object]:
 _SUBJECTISH = ("password", "user", "login", "log in", "requirement", "policy", "rule", "criteria")
 # Each search with the words it cannot find anything without: every group must have one word
 # present. A search returns None when it finds nothing.
+_UNITS = ("day", "week", "month", "year")
+
+
+def _change_gate(form: Form) -> tuple[tuple[str, ...], ...]:
+    """A change form's gate: a subject, its own words (" age" with its space, or "page" would
+    wake it), and a unit when it reads a number of them."""
+    words = tuple(" age" if word == "age" else word for word in form.words)
+    unit = "(day|week|month|year)" in form.pattern.pattern
+    return (_SUBJECTISH, words, *((_UNITS,) if unit else ()))
+
+
 _PRESCAN: list[tuple[Callable[[str], object], tuple[tuple[str, ...], ...]]] = [
     *((f.pattern.search, (("char", "length"), f.words)) for f in LENGTH_FORMS),
-    *((f.pattern.search, (_SUBJECTISH, f.words)) for f in CHANGE_FORMS),
+    *((f.pattern.search, _change_gate(f)) for f in CHANGE_FORMS),
     (_LABEL_VALUE.search, (_SUBJECTISH, ("day", "week", "month", "year"))),
     *((f.pattern.search, (f.words,)) for f in REPEAT_FORMS),
     (DIGIT_REQUIRED.search, (("number", "digit", "numer"),)),
@@ -1019,10 +1096,12 @@ _PRESCAN: list[tuple[Callable[[str], object], tuple[tuple[str, ...], ...]]] = [
     (DIGIT_OR_SPECIAL.search, (("number", "digit", "numer"),)),
     (SPECIAL_BARRED.search, (("special", "symbol", "punctuation", "alphanumeric"),)),
     (ONLY_ALPHANUMERIC.search, (("only",), ("alphanumeric", "letters", "alpha"))),
-    (OPTIONAL.search, (("optional", "not required", "not needed", "not necessary"),)),
+    (OPTIONAL.search, (("optional", "not required", "not needed", "not necessary"),
+                       ("lower", "upper", "capital", "special", "symbol", "punctuation",
+                        "number", "digit", "numer", "alphanumeric"))),  # fmt: skip
     (_ONLY_LIST.search, (("only",), ("following",))),
-    (_forbids, (("password",),)),
-    (_REJECTING.search, (("reject",),)),
+    (_bars_personal, (("password",), ("name", "mail", "user id"))),
+    (_rejects, (("reject",), ("contain", "with", "includ"))),
     (_NOT_PART_OF.search, (("part of",),)),
     (NO_PART.search, (("no part",),)),
     *(
@@ -1030,7 +1109,12 @@ _PRESCAN: list[tuple[Callable[[str], object], tuple[tuple[str, ...], ...]]] = [
         for pattern in CLASS_WORDS.values()
     ),
 ]
-_GATE_WORDS = {word for _, gate in _PRESCAN for words in gate for word in words}
+# The searches grouped by the first words they need, so a family is passed over in one test.
+_FAMILIES: list[tuple[tuple[str, ...], list[tuple[Callable[[str], object], tuple]]]] = []
+for _found, _gate in _PRESCAN:
+    if not _FAMILIES or _FAMILIES[-1][0] != _gate[0]:
+        _FAMILIES.append((_gate[0], []))
+    _FAMILIES[-1][1].append((_found, _gate[1:]))
 _SPACE = re.compile(r"\s")
 _COLLAPSE_CHUNK = 1 << 16
 
