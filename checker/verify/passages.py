@@ -96,6 +96,8 @@ _LEAD_WORDS = re.compile(
     r"password|user|log\s*in|[:?]|requirement|polic|rule|criteria|complexity|standard"
     r"|following|below"
 )
+_RULE_WORDS_ANY_CASE = re.compile(_RULE_WORDS.pattern, re.IGNORECASE)
+_LEAD_WORDS_ANY_CASE = re.compile(_LEAD_WORDS.pattern, re.IGNORECASE)
 
 _TEMPORAL_PAST = re.compile(
     r"\b(?:old|previous|former|removed|deleted|struck|was)\b"
@@ -255,10 +257,16 @@ class _Reader:
         location, counted = passage.location, 0
         line_breaks = self.unit == "page" or not passage.html
         standalone = passage.level > 0 or passage.lead
-        lowered = text.lower()  # for the test below: a case-blind search is slower
+        # The tests below read a lower-case copy (a case-blind search is slower), except of a
+        # passage so long that a copy would cost more memory than it saves time.
+        rule_words, lead_words, lowered = _RULE_WORDS, _LEAD_WORDS, text
+        if len(text) <= PRESCAN_LIMIT:
+            lowered = text.lower()
+        else:
+            rule_words, lead_words = _RULE_WORDS_ANY_CASE, _LEAD_WORDS_ANY_CASE
         for start, stop in sentence_spans(text, line_breaks):
-            states = _DIGITS.search(text, start, stop) or _RULE_WORDS.search(lowered, start, stop)
-            if not states and not _LEAD_WORDS.search(lowered, start, stop):
+            states = _DIGITS.search(text, start, stop) or rule_words.search(lowered, start, stop)
+            if not states and not lead_words.search(lowered, start, stop):
                 continue
             sentence = collapse(text[start:stop])
             if not sentence:
