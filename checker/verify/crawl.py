@@ -41,10 +41,10 @@ from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from html import unescape
-from importlib.metadata import PackageNotFoundError, version
 from typing import BinaryIO, TextIO
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from .. import __version__
 from ..rulesets import RuleSet
 from . import robots as robots_txt
 from .findings import Mismatch, Outcome
@@ -70,11 +70,7 @@ _CHUNK = 1 << 16
 
 
 def user_agent() -> str:
-    try:
-        ours = version("pacer-help")
-    except PackageNotFoundError:
-        ours = "0"
-    return f"{AGENT}/{ours} (+{WEBMASTERS_PAGE})"
+    return f"{AGENT}/{__version__} (+{WEBMASTERS_PAGE})"
 
 
 class FetchError(Exception):
