@@ -114,7 +114,8 @@ def make_kit(
         files=checker, built=built, facts_checked=checked,
     )  # fmt: skip
     kit.files.append(_write(target / "README.md", text))
-    outcome = verify_paths([str(target)])
+    # Named as the webmaster wrote the command: relative to the folder it runs in, when it can be.
+    outcome = verify_paths([_shown(target)])
     kit.mismatches, kit.unreadable = outcome.mismatches, outcome.unreadable
     kit.seconds = time.perf_counter() - started
     return kit
@@ -170,3 +171,8 @@ def _kit_in_worker(kit_id: str) -> Kit:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
