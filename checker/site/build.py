@@ -45,11 +45,12 @@ def build(
     court_id: str = "",
     engine: str = "mkdocs",
     env: Mapping[str, str] = os.environ,
+    jobs: int = 1,
 ) -> Built:
     """Generate, build with ``engine`` into ``site_dir``, then run every drift check on it.
 
     Raises :class:`BuildError` when the engine fails; the checks' findings are in the report
-    (empty ``problems`` when the site agrees with its data).
+    (empty ``problems`` when the site agrees with its data). ``jobs`` processes run the checks.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
@@ -57,7 +58,7 @@ def build(
     config = generate(project, court_id, env)
     run_engine(engine, config, site, env)
     docs = docs_dir_of(config)
-    return Built(config, docs, site, check_site(site, docs))
+    return Built(config, docs, site, check_site(site, docs, jobs))
 
 
 def run_engine(engine: str, config: Path, site: Path, env: Mapping[str, str]) -> None:

@@ -10,10 +10,16 @@ starting Python and reading the site three times cost more than the checks thems
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..verify import format_mismatches, verify_site
+from ..rulesets import DEFAULT_RULESET
+from ..verify import format_mismatches
+from ..verify.files import site_runs, verify_pages
 from .dates import check_dates
 from .examples import Outcome, run_docs
 
@@ -33,26 +39,56 @@ class Report:
         return f"{self.pages} pages agree with {ruleset}; no hand-typed fact dates{tested}"
 
 
-def check_site(site_dir: Path | str, docs_dir: Path | str | None = None) -> Report:
-    """Run the rule and date checks on built HTML and, given ``docs_dir``, the pages' examples."""
-    report = Report(pages=sum(1 for _ in Path(site_dir).rglob("*.html")))
-    mismatches = verify_site(site_dir)
+def check_site(
+    site_dir: Path | str, docs_dir: Path | str | None = None, jobs: int = 1
+) -> Report:
+    """Run the rule and date checks on built HTML and, given ``docs_dir``, the pages' examples.
+
+    With ``jobs`` > 1 (the command line: one per core) forked processes read the pages for rule
+    statements and typed dates while this one runs the examples; the plugin, inside
+    ``mkdocs serve``, runs everything here.
+    """
+    root = Path(site_dir)
+    report = Report(pages=sum(1 for _ in root.rglob("*.html")))
+    runs = site_runs(root, jobs)
+    with _workers(jobs) as pool:
+        rules = [pool.submit(verify_pages, root, DEFAULT_RULESET, run) for run in runs]
+        dates = pool.submit(check_dates, root)
+        outcomes = list(run_docs(docs_dir)) if docs_dir is not None else []
+        mismatches = [mismatch for part in rules for mismatch in part.result()]
+        typed = dates.result()
     if mismatches:
         report.problems.append(
             "pages state rules the checker disagrees with:\n" + format_mismatches(mismatches)
         )
-    typed = check_dates(site_dir)
     if typed:
         report.problems.append(
             "fact dates typed by hand (use a pacer:fact or pacer:date shortcode):\n"
             + "\n".join(str(item) for item in typed)
         )
-    if docs_dir is not None:
-        for outcome in run_docs(docs_dir):
-            report.examples += outcome.examples
-            if outcome.failures:
-                report.problems.append(failed_examples(outcome))
+    for outcome in outcomes:
+        report.examples += outcome.examples
+        if outcome.failures:
+            report.problems.append(failed_examples(outcome))
     return report
+
+
+class _Here:
+    """An executor that runs each task at once, in this process (for one job)."""
+
+    def submit(self, function, *args) -> Future:
+        future: Future = Future()
+        future.set_result(function(*args))
+        return future
+
+
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor | _Here]:
+    if jobs <= 1:
+        yield _Here()
+        return
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
 
 
 def failed_examples(outcome: Outcome) -> str:

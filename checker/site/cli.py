@@ -41,6 +41,9 @@ from .facts_check import stale_facts_report
 from .generate import GenerateError, Project, generate
 from .render import ShortcodeError
 
+# The checks after a build read the pages on every core (the engine before them uses one).
+JOBS = os.cpu_count() or 1
+
 
 def build_parser():
     parser, commands = command_parser("python -m checker.site", __doc__.splitlines()[0])
@@ -98,7 +101,7 @@ def _generate(args) -> int:
 
 
 def _build(args) -> int:
-    built = build(Project.at(args.config), args.site_dir, args.court, args.engine)
+    built = build(Project.at(args.config), args.site_dir, args.court, args.engine, jobs=JOBS)
     for problem in built.report.problems:
         print(problem)
     print(f"{os.path.relpath(built.site_dir)}: {built.report.summary(DEFAULT_RULESET)}",
@@ -161,7 +164,7 @@ def _dates(args) -> int:
 def _check(args) -> int:
     if args.docs_dir is not None and not Path(args.docs_dir).is_dir():
         raise UsageError(f"{args.docs_dir}: not a folder")
-    report = check_site(_built_site(args.site_dir), args.docs_dir)
+    report = check_site(_built_site(args.site_dir), args.docs_dir, JOBS)
     for problem in report.problems:
         print(problem)
     print(report.summary(DEFAULT_RULESET), file=sys.stderr)
