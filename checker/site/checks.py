@@ -1,11 +1,12 @@
-"""The drift checks that run after a build, together, in one process.
+"""The drift checks that run after a build, together, in one command.
 
 Three checks keep the built site true to its data: rule statements against the rule set
 (:func:`checker.verify.verify_site`, what ``python -m checker verify`` runs), dates of dated facts
 typed by hand (:mod:`.dates`), and the ``>>>`` examples in the Markdown sources (:mod:`.examples`).
 ``python -m checker.site check SITE [--docs DOCS]`` runs all three, as ``make build`` does after the
-engine; the ``pacer-help`` plugin runs the same ones under ``mkdocs serve``. One process, because
-starting Python and reading the site three times cost more than the checks themselves.
+engine; the ``pacer-help`` plugin runs the same ones under ``mkdocs serve``. One command, because
+starting Python and reading the site three times cost more than the checks themselves; on the
+command line the pages are read on every core (:func:`check_site`).
 """
 
 from __future__ import annotations
