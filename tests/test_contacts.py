@@ -351,3 +351,11 @@ def test_a_note_too_long_for_the_page_is_refused(tmp_path):
     notes = load_registry(csv_path).get("mnd").facts.notes
     assert [n.text for n in notes][-1] == NOTE["text"]
     assert load_registry(csv_path).get("mnd").facts.contact.found  # the contact still comes in
+
+
+def test_hours_that_end_in_a_full_stop_get_no_second_one(tmp_path):
+    csv_path = copy_data(tmp_path)
+    set_contact(csv_path, "mnd", {**MND, "checked_on": "2026-12-01", "hours": "8 a.m. to 5 p.m."})
+    registry = load_registry(csv_path)
+    panel = facts_panel(registry.get("mnd"), registry)
+    assert "Hours: 8 a.m. to 5 p.m. " in panel and "p.m.." not in panel

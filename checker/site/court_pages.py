@@ -145,7 +145,8 @@ def contact_html(court: Court) -> str:
         ways.append(f'<a href="mailto:{email}">{email}</a>')
     text = f"<strong>{html.escape(contact.label)}</strong>: {' or '.join(ways)}."
     if contact.hours:
-        text += f" Hours: {html.escape(contact.hours)}."
+        hours = html.escape(contact.hours)
+        text += f" Hours: {hours}" + ("" if hours.endswith(".") else ".")
     if contact.general:
         text += (
             " This is the clerk's office general line. The court's website names no separate"
