@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
@@ -42,22 +40,13 @@ def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
             yield from check_text(lines, name, rules)
 
 
-def verify_site(
-    site_dir: Path | str, ruleset: str | RuleSet = DEFAULT_RULESET, jobs: int = 1
-) -> list[Mismatch]:
+def verify_site(site_dir: Path | str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Every mismatch in ``site_dir``'s HTML, files named relative to ``site_dir`` (the build).
 
-    ``jobs`` processes read the pages side by side (:func:`site_runs`); the findings come in the
-    same order as with one. Forked: only for a caller with no threads of its own (the command
-    line, not ``mkdocs serve``).
+    One process; :func:`checker.site.checks.check_site` reads the :func:`site_runs` on several.
     """
-    root, name = Path(site_dir), get_ruleset(ruleset).name
-    runs = site_runs(root, jobs)
-    if len(runs) == 1:
-        return verify_pages(root, name, runs[0])
-    with ProcessPoolExecutor(len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
-        found = pool.map(verify_pages, [root] * len(runs), [name] * len(runs), runs)
-        return [mismatch for part in found for mismatch in part]
+    root = Path(site_dir)
+    return verify_pages(root, get_ruleset(ruleset).name, site_runs(root)[0])
 
 
 def site_runs(root: Path, jobs: int = 1) -> list[list[Path]]:

@@ -22,7 +22,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .guides import KIT_LINK, Guide, KitError
+from .guides import KIT_LINK, Guide, KitError, published_url
 from .pdf import demote_headings
 
 # Drupal core's standard "Basic HTML" text format (its ckeditor5 allowed-tags list), as tags and
@@ -155,8 +155,7 @@ def _retarget(link: Tag, guide: Guide, site_url: str) -> None:
         if not kit["fragment"]:
             link.unwrap()
     elif site_url:
-        page = kit["page"].removesuffix(".md")
-        link["href"] = f"{site_url}{page}/" + (f"#{kit['fragment']}" if kit["fragment"] else "")
+        link["href"] = published_url(site_url, kit["page"], kit["fragment"])
     else:
         link.unwrap()
 

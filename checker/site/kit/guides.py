@@ -60,7 +60,7 @@ class Guide:
 
     @property
     def slug(self) -> str:
-        return self.name.removesuffix(".md").replace("/", "-")
+        return page_anchor(self.name)
 
 
 def guides(
@@ -143,11 +143,16 @@ def _retarget(link: Tag, name: str, kit: tuple[str, ...], site_url: str) -> None
     if target in kit:
         link["href"] = f"kit:{target}#{parts.fragment}"
     elif site_url and target.endswith(".md"):
-        page = target.removesuffix(".md")
-        page = "" if page == "index" else page.removesuffix("/index") + "/"
-        link["href"] = site_url + page + (f"#{parts.fragment}" if parts.fragment else "")
+        link["href"] = published_url(site_url, target, parts.fragment)
     else:
         link.unwrap()
+
+
+def published_url(site_url: str, page: str, fragment: str = "") -> str:
+    """Where a Markdown page (``rules.md``, ``index.md``) lives on the published site."""
+    path = page.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return site_url + path + (f"#{fragment}" if fragment else "")
 
 
 KIT_LINK = re.compile(r"^kit:(?P<page>[^#]+)#(?P<fragment>.*)$")
