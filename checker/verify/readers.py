@@ -21,8 +21,8 @@ from typing import BinaryIO
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from .findings import Mismatch, Passage
+from .kinds import may_state_rules
 from .passages import BULLETS, PRESCAN_LIMIT, check_passages
-from .statements import may_state_rules
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",
