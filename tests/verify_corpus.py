@@ -7,6 +7,7 @@ same way; it only measures, so nothing may be tuned on it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ class Case:
     kinds: tuple[str, ...]
     text: str
     expect: dict[str, tuple[str, ...]]
+    line: int = 0  # where the case starts in its file (1-based), for "file:line" in failures
 
     def run(self, ruleset: str) -> list[Mismatch]:
         verify = verify_html if self.format == "html" else verify_text
@@ -58,12 +60,16 @@ class Case:
 
 def load(path: Path = CORPUS) -> list[Case]:
     """Every case, each checked field by field; a bad case fails with its id and field."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
     if not isinstance(raw, list):
         raise CorpusError(f"{path.name}: expected a list of cases")
+    lines = [node.start_mark.line + 1 for node in yaml.compose(text).value]
     cases, seen = [], set()
     for index, entry in enumerate(raw):
-        cases.append(_case(entry, f"{path.name} case {index + 1}"))
+        cases.append(dataclasses.replace(
+            _case(entry, f"{path.name} case {index + 1}"), line=lines[index]
+        ))
         if cases[-1].id in seen:
             raise CorpusError(f"{path.name}: id {cases[-1].id!r} appears twice")
         seen.add(cases[-1].id)

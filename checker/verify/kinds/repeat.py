@@ -24,10 +24,10 @@ _TIMES = rf"(?:(twice|thrice|once)|{NUM} times)"
 REPEAT_FORMS = forms(
     (rf"\bsame character {NUM}(?: or more)? times in a row\b", "run", ("in a row",)),
     (rf"\b(?:up to|at most|a maximum of|maximum of|no more than) {NUM} {_SAME}", "allowed",
-     ("identical", "consecutive", "repeat")),  # fmt: skip
+     ("identical", "consecutive", "repeat", "same")),  # fmt: skip
     (rf"\bmore than {NUM} {_SAME}", "more", ("identical", "consecutive", "repeat", "same")),
     (rf"\brepeated more than {_TIMES}", "more", ("repeated",)),
-    (rf"\b{NUM} or more {_SAME}", "barred", ("identical", "consecutive", "repeat")),
+    (rf"\b{NUM} or more {_SAME}", "barred", ("identical", "consecutive", "repeat", "same")),
     (rf"\b{NUM} (?:(?:consecutive|identical|repeated|repeating)\s+){{1,2}}characters?\b",
      "barred", ("identical", "consecutive", "repeat")),  # fmt: skip
     (rf"\brepeated {_TIMES}", "barred", ("repeated",)),
