@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from .findings import Mismatch, Outcome, VerifyUsageError
+from .findings import Found, Mismatch, Outcome, VerifyUsageError
 from .readers import Unreadable, check_html, check_pdf, check_text
 
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text", ".md": "text"}
@@ -27,8 +27,8 @@ def find_files(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in one file, named ``name``; raises :class:`Unreadable`."""
+def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in one file, named ``name``; raises :class:`Unreadable`."""
     kind = KINDS[path.suffix.lower()]
     if kind == "pdf":
         with path.open("rb") as handle:
@@ -61,7 +61,8 @@ def verify_pages(root: Path, ruleset: str, pages: list[Path]) -> list[Mismatch]:
     rules = get_ruleset(ruleset)
     found: list[Mismatch] = []
     for path in pages:
-        found.extend(check_file(path, path.relative_to(root).as_posix(), rules))
+        name = path.relative_to(root).as_posix()
+        found.extend(item for item in check_file(path, name, rules) if isinstance(item, Mismatch))
     return found
 
 
@@ -97,5 +98,5 @@ def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcom
             outcome.unreadable.append((name, str(error)))
             continue
         outcome.files.append(name)
-        outcome.mismatches.extend(found)
+        outcome.add(found)
     return outcome

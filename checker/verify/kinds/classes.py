@@ -147,8 +147,8 @@ def _classes(reading: Reading) -> Iterator[Finding]:
             "a special character is required",
         )
     barred = _special_barred(reading)
-    if barred:
-        reading.read.add(NAME)
+    if barred or SPECIAL_BARRED.search(text, reading.own):
+        reading.read.add(NAME)  # barred, or a few named symbols barred (not the class)
     if barred and "password.special" in rules.rule_ids:
         says = "special characters are not allowed"
         yield "password.special", says, "a special character is required"
@@ -237,9 +237,10 @@ LOOKS = (
         "a character class with a requirement", (NAME,),
         ("lower", "upper", "capital", "special", "symbol", "punctuation", "alphanumeric", "numer",
          "digit", "number"),  # fmt: skip
+        # Numbers of other things; a few named symbols barred (not the class).
         unless=re.compile(r"\b(?:phone|account|case|telephone|fax|docket|bar|routing|serial"
                           r"|order|page|version|form|rule|pin|client|confirmation|tracking)"
-                          r"\s+numbers?\b"),  # fmt: skip
+                          r"\s+numbers?\b|\b(?:these|those|certain|some|other|any of)\b"),
     ),
 )
 

@@ -82,7 +82,8 @@ LOOKS = (
                    rf"|twice|thrice|{NUM} times)\b"),  # fmt: skip
         "a repeated character", (NAME,), ("repeat", "consecutive", "identical", "in a row",
                                            "same", "twice", "thrice", "times"),
-        unless=re.compile(r"\b(?:sequential|previous|last|history|attempts?|tries|login)\b"),
+        unless=re.compile(r"\b(?:sequential|previous|last|history|attempts?|tries|login|example"
+                          r"|e\.g\.|such as|ignores case|occurrences?)\b|\""),
     ),
 )
 
