@@ -224,6 +224,7 @@ def _optional_after(text: str, end: int) -> bool:
 _CLASS_NOUN = (
     r"lower ?case|upper ?case|capital(?: letters?)?|special characters?|symbols?|punctuation"
     r"|(?:non-)?alphanumeric|numerals?|digits?|numbers?|numeric"
+    r"|character (?:types?|classes|categories|sets|groups|kinds)"
 )
 # A class named where a rule would name it: with a requirement, a bar, a choice or a count.
 _RULE_CUE = (
@@ -236,7 +237,7 @@ LOOKS = (
                    rf"|\b(?:{_CLASS_NOUN})\b[^.;]{{0,40}}?\b(?:{_RULE_CUE})\b"),  # fmt: skip
         "a character class with a requirement", (NAME,),
         ("lower", "upper", "capital", "special", "symbol", "punctuation", "alphanumeric", "numer",
-         "digit", "number"),  # fmt: skip
+         "digit", "number", "character "),  # fmt: skip
         # Numbers of other things; a few named symbols barred (not the class).
         unless=re.compile(r"\b(?:phone|account|case|telephone|fax|docket|bar|routing|serial"
                           r"|order|page|version|form|rule|pin|client|confirmation|tracking)"

@@ -210,7 +210,8 @@ def _length_disagreement(
 NOT_OURS = re.compile(
     rf"{OTHER_FIELDS.pattern}|\b(?:passcodes?|account|case|phone|telephone|fax|routing|serial|zip"
     r"|social security|ssn|tax|invoice|receipt|confirmation|verification|backup|one-time"
-    r"|legacy|old|example|e\.g\.|such as|crack\w*|seconds|dots|shows?)\b"
+    r"|legacy|old|example|e\.g\.|such as|crack\w*|seconds|dots|shows?|types?|classes"
+    r"|categories|sets|groups|kinds)\b"
 )
 # A length is a rule when the sentence (or its lead-in) bounds or requires it.
 _CUE = re.compile(

@@ -174,7 +174,9 @@ _CONTAIN_CUE = r"contain|include|use|match|resembl|based|derived|part|different|
 LOOKS = (
     Look(
         re.compile(rf"\b(?:{_BAR_CUE})\w*\b[^.;]{{0,40}}?\b(?:{_CONTAIN_CUE})\w*\b"
-                   rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
+                   rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"
+                   rf"|\b(?:differ\w*|distinct|unlike)\b[^.;]{{0,20}}?\bfrom\b[^.;]{{0,60}}?"
+                   rf"\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
         "personal data barred", (NAME,), ("name", "mail", "user", "log", "personal", "birth",
                                            "social"),
     ),
