@@ -182,14 +182,14 @@ class FactBook:
 
 
 def read_data_file(path: Path, error: Callable[[str], Exception] = FactsError) -> Any:
-    """A TOML or JSON data file (by its suffix), parsed: the one reader of the project's data
-    files (facts.toml, the court data). ``error`` makes the exception, its message naming the
+    """A TOML or JSON data file (JSON when a suffix says so: ``court_facts.json.new`` too),
+    parsed: the one reader of the project's data files (facts.toml, the court data). ``error`` makes the exception, its message naming the
     file, and for JSON the line, and what is wrong."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as failure:
         raise error(f"{path}: cannot read the file ({failure.strerror})") from None
-    if path.suffix == ".json":
+    if ".json" in path.suffixes:
         try:
             return json.loads(text)
         except json.JSONDecodeError as failure:
