@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Mismatch, Outcome, Review, VerifyUsageError
+from checker.verify.findings import Mismatch, Outcome, Review, VerifyUsageError
 
 FORMAT = "pacer-checker baseline"
 VERSION = 1

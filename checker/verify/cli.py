@@ -24,13 +24,13 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TextIO
 
-from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from .baseline import apply as apply_baseline
-from .baseline import read as read_baseline
-from .baseline import write as write_baseline_file
-from .findings import Outcome, VerifyUsageError
-from .report import FORMATS, FORMATTERS, summary
-from .settings import Settings, StartError
+from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.verify.baseline import apply as apply_baseline
+from checker.verify.baseline import read as read_baseline
+from checker.verify.baseline import write as write_baseline_file
+from checker.verify.findings import Outcome, VerifyUsageError
+from checker.verify.report import FORMATS, FORMATTERS, summary
+from checker.verify.settings import Settings, StartError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("mismatch", "review")
@@ -141,12 +141,12 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
         if given:
             flags = ", ".join(flag for flag, name, _, _ in CRAWL_OPTIONS if name in given)
             raise VerifyUsageError(f"{flags}: for URLs only, not for files")
-        from .files import verify_paths
+        from checker.verify.files import verify_paths
 
         return verify_paths(targets, ruleset)
     if len(urls) != len(targets):
         raise VerifyUsageError("give either files and folders or URLs, not both")
-    from .crawl import crawl  # an HTTP client: loaded only to crawl
+    from checker.verify.crawl import crawl  # an HTTP client: loaded only to crawl
 
     settings = _settings(given)
     progress = sys.stderr if sys.stderr.isatty() else None

@@ -38,11 +38,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rulesets import RuleSet, get_ruleset
-from .findings import Found, Mismatch, Passage, Review, Silenced, excerpt, words_of
-from .kinds import RULE_WORDS, check_sentence, may_state_rules, unread
-from .numbers import normalise
-from .statements import NEGATION, SUBJECTS, Context, collapse, last_noun
+from checker.rulesets import RuleSet, get_ruleset
+from checker.verify.findings import (
+    Found,
+    Mismatch,
+    Passage,
+    Review,
+    Silenced,
+    excerpt,
+    words_of,
+)
+from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules, unread
+from checker.verify.numbers import normalise
+from checker.verify.statements import NEGATION, SUBJECTS, Context, collapse, last_noun
 
 BULLETS = "•▪◦●"
 # A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import BinaryIO
 
-from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from .findings import Found, Mismatch, Passage, Review
-from .kinds import may_state_rules
-from .passages import BULLETS, PRESCAN_LIMIT, check_passages
+from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
+from checker.verify.findings import Found, Mismatch, Passage, Review
+from checker.verify.kinds import may_state_rules
+from checker.verify.passages import BULLETS, PRESCAN_LIMIT, check_passages
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 
-from .baseline import fingerprint
-from .findings import Outcome
+from checker.verify.baseline import fingerprint
+from checker.verify.findings import Outcome
 
 FORMATS = ("text", "json", "github")
 

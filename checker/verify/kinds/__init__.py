@@ -19,9 +19,10 @@ import re
 from collections.abc import Callable, Iterator
 from html import unescape
 
-from ...rulesets import RuleSet
-from ..numbers import normalise
-from ..statements import (
+from checker.rulesets import RuleSet
+from checker.verify.kinds import change, classes, length, personal, repeat
+from checker.verify.numbers import normalise
+from checker.verify.statements import (
     ADVICE,
     SUBJECTISH,
     WINDOW,
@@ -33,7 +34,6 @@ from ..statements import (
     collapse,
     is_past,
 )
-from . import change, classes, length, personal, repeat
 
 KINDS: tuple[Kind, ...] = (length.KIND, classes.KIND, repeat.KIND, personal.KIND, change.KIND)
 KIND_OF_RULE = {rule_id: kind.name for kind in KINDS for rule_id in kind.rule_ids}

@@ -16,9 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..numbers import NUM, number
-from ..statements import ADVICE, SUBJECTISH, Finding, Form, Kind, Look, Reading, forms, is_past
+from checker.rulesets import RuleSet
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
+    ADVICE,
+    SUBJECTISH,
+    Finding,
+    Form,
+    Kind,
+    Look,
+    Reading,
+    forms,
+    is_past,
+)
 
 NAME = "change"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numbers import NUM, number
-from ..statements import (
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
     NEGATION,
     PERMITS,
     REQUIRES,

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..numbers import NUM, number
-from ..statements import (
+from checker.rulesets import RuleSet
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
     NEGATION,
     OTHER_FIELDS,
     Finding,

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..statements import Finding, Kind, Look, Reading
+from checker.rulesets import RuleSet
+from checker.verify.statements import Finding, Kind, Look, Reading
 
 NAME = "personal"
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numbers import NUM, number
-from ..statements import Finding, Kind, Look, Reading, forms
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import Finding, Kind, Look, Reading, forms
 
 NAME = "repeat"
 
