@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .findings import Outcome
+from checker.verify.findings import Outcome
 
 FORMATS = ("text", "json", "github")
 
