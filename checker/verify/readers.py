@@ -152,17 +152,34 @@ class _Open:
         self.number = 0  # for a table row: which row of its table
 
 
-class _Table:
-    """A table's column headings (its first row), by column."""
+# Column headings kept per table. Every cell carries its table's headings, and reading a cell looks
+# at each of them (which column is dated, which names the subject): a bound keeps a table of any
+# width linear (a 0.8 MB page of one wide table took 61 s before issue 26). A table of rules has a
+# handful of columns.
+MAX_COLUMNS = 64
 
-    __slots__ = ("rows", "headings")
+
+class _Table:
+    """A table's column headings (its first row), by column: the first :data:`MAX_COLUMNS`."""
+
+    __slots__ = ("rows", "headings", "listed")
 
     def __init__(self) -> None:
         self.rows = 0
         self.headings: dict[int, str] = {}
+        self.listed: tuple[str, ...] | None = None
+
+    def add_heading(self, column: int, text: str) -> None:
+        if column <= MAX_COLUMNS:
+            self.headings[column] = text
+            self.listed = None
 
     def columns(self) -> tuple[str, ...]:
-        return tuple(self.headings[column] for column in sorted(self.headings))
+        """The headings in column order; made again only after a heading is added (at most
+        :data:`MAX_COLUMNS` times), not for every cell."""
+        if self.listed is None:
+            self.listed = tuple(self.headings[column] for column in sorted(self.headings))
+        return self.listed
 
 
 _TAG_NAME = re.compile(r"[a-zA-Z][^\s/>]*")
@@ -350,7 +367,7 @@ class _HtmlReader:
         if cell is not None:
             table, number, header = cell
             if header:
-                table.headings[number] = " ".join(text.split())
+                table.add_heading(number, " ".join(text.split()))
             else:
                 column, columns = table.headings.get(number), table.columns()
         return Passage(
@@ -378,7 +395,7 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
             first, first_at = row
             row = None
             heading = bool(_TABLE_RULE.match(stripped))
-            table = _cells(first) if heading else []
+            table = _cells(first)[:MAX_COLUMNS] if heading else []
             yield from _row(first, first_at, table, heading)
             if heading:
                 continue
