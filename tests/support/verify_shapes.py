@@ -71,14 +71,15 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     # Issue 26: what a hostile server can send.
     "wide table": lambda n: _html(
         "<table><tr><th>Password</th>" + _repeat("<th>Until 2020</th>", n // 2) + "</tr><tr>"
-        + _repeat("<td>8-45 characters</td>", n // 2) + "</tr></table>"
+        + _repeat("<td>8-45 characters</td>" + "<td>yes</td>" * 9, n // 2) + "</tr></table>"
     ),
     "wide table, headings and cells mixed": lambda n: _html(
-        "<table><tr>" + _repeat("<th>Password</th><td>8-45 characters</td>", n) + "</tr></table>"
+        "<table><tr>" + _repeat("<th>Password</th><td>8-45 characters</td>" + "<td>yes</td>" * 9, n)
+        + "</tr></table>"
     ),
     "wide Markdown table": lambda n: (
         "text", "| Password " + _repeat("| Until 2020 ", n // 2) + "|\n|---|\n"
-        + _repeat("| 8-45 characters ", n // 2) + "|\n"
+        + _repeat("| 8-45 characters " + "| yes " * 9, n // 2) + "|\n"
     ),
     "sitemap with runs of spaces": lambda n: (
         "sitemap", "<urlset>" + _repeat(f"<url><loc>{' ' * 10}https://a/p{' ' * 10}</loc>", n)
