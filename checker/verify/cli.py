@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
@@ -29,7 +30,7 @@ from checker.verify.baseline import apply as apply_baseline
 from checker.verify.baseline import read as read_baseline
 from checker.verify.baseline import write as write_baseline_file
 from checker.verify.findings import Outcome, VerifyUsageError
-from checker.verify.report import FORMATS, FORMATTERS, summary
+from checker.verify.report import FORMATS, FORMATTERS, printable, summary
 from checker.verify.settings import Settings, StartError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
@@ -55,11 +56,20 @@ CRAWL_OPTIONS = [
     ("--concurrency", "concurrency", int,
      f"requests at a time to one host (default {DEFAULTS.concurrency})"),
     ("--max-pages", "max_pages", int, f"pages to read at most (default {DEFAULTS.max_pages:,})"),
+    ("--max-depth", "max_depth", int,
+     f"links from a start address to follow at most (default {DEFAULTS.max_depth})"),
     ("--max-bytes", "max_bytes", int,
      f"bytes of one response at most (default {DEFAULTS.max_bytes:,})"),
     ("--timeout", "timeout", float,
-     f"seconds to wait for an answer, or the next part of one (default {DEFAULTS.timeout:g})"),
+     f"seconds to wait for an answer, or the next part of one (default {DEFAULTS.timeout:g}); "
+     "a whole request may take ten times as long"),
 ]  # fmt: skip
+# The least and the most each number may be (a day of delay, an hour of timeout: beyond those a
+# number is a typo, and the clock's arithmetic overflows on inf).
+BOUNDS = {
+    "delay": (0, 86_400), "concurrency": (1, 16), "max_pages": (1, 10_000_000),
+    "max_depth": (0, 10_000), "max_bytes": (1, 10**12), "timeout": (0.001, 3_600),
+}  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -118,14 +128,14 @@ def main(
         elif entries is not None:
             apply_baseline(outcome, entries)
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
-        print(f"checker: error: {error}", file=sys.stderr)
+        print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     out.write(FORMATTERS[fmt](outcome))
     # The report is on stdout and the summary on stderr: on a terminal the two interleave, so
     # the report is out before the summary starts.
     out.flush()
     for name, reason in outcome.unreadable:
-        print(f"checker: error: {name}: unreadable: {reason}", file=sys.stderr)
+        print(f"checker: error: {printable(f'{name}: unreadable: {reason}')}", file=sys.stderr)
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
@@ -153,6 +163,17 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
     return crawl(urls, get_ruleset(ruleset), settings, progress)
 
 
+def check_number(name: str, value: float) -> None:
+    """Raise :class:`VerifyUsageError` unless ``value`` is a finite number within its bounds."""
+    flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
+    low, high = BOUNDS[name]
+    if not math.isfinite(value):
+        raise VerifyUsageError(f"{flag} must be a number, not {value}")
+    if value < low or value > high:
+        least = "more than 0" if low == 0.001 else f"at least {low:,}"
+        raise VerifyUsageError(f"{flag} must be {least} and at most {high:,}, not {value:g}")
+
+
 def _is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
@@ -161,8 +182,7 @@ def _settings(given: dict) -> Settings:
     if "include_hosts" in given:
         given["include_hosts"] = tuple(given["include_hosts"])
     for name, value in given.items():
-        if name != "include_hosts" and value <= 0 and not (name == "delay" and value == 0):
-            flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
-            raise VerifyUsageError(f"{flag} must be more than 0, not {value:g}")
+        if name in BOUNDS:
+            check_number(name, value)
     known = {field.name for field in fields(Settings)}
     return Settings(**{name: value for name, value in given.items() if name in known})

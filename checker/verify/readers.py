@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from typing import BinaryIO
@@ -52,6 +55,40 @@ _STARTS = ("#", "|", *_FENCE)  # lines that start a passage of their own
 
 class Unreadable(Exception):
     """A document the verifier cannot read text from; the message says why."""
+
+
+# Seconds to read one page or PDF. A 35 KB PDF took pypdf 63 s to extract text from; pages of
+# this site read in milliseconds.
+READ_BUDGET = 30.0
+
+
+class OverBudget(BaseException):
+    """A read took longer than its budget. A BaseException, as KeyboardInterrupt is, so that no
+    ``except Exception`` in a library (pypdf has many, for damaged files) can swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the block once ``seconds`` have passed (by the clock).
+
+    A timer signal, so a library's loop is cut short wherever it is (a thread cannot be stopped,
+    and a page read in a process of its own would cost a fork per page). Signals reach the main
+    thread only: elsewhere the block runs without a budget.
+    """
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -133,17 +170,34 @@ class _Open:
         self.number = 0  # for a table row: which row of its table
 
 
-class _Table:
-    """A table's column headings (its first row), by column."""
+# Column headings kept per table. Every cell carries its table's headings, and reading a cell looks
+# at each of them (which column is dated, which names the subject): a bound keeps a table of any
+# width linear (a 0.8 MB page of one wide table took 61 s before issue 26). A table of rules has a
+# handful of columns.
+MAX_COLUMNS = 64
 
-    __slots__ = ("rows", "headings")
+
+class _Table:
+    """A table's column headings (its first row), by column: the first :data:`MAX_COLUMNS`."""
+
+    __slots__ = ("rows", "headings", "listed")
 
     def __init__(self) -> None:
         self.rows = 0
         self.headings: dict[int, str] = {}
+        self.listed: tuple[str, ...] | None = None
+
+    def add_heading(self, column: int, text: str) -> None:
+        if column <= MAX_COLUMNS:
+            self.headings[column] = text
+            self.listed = None
 
     def columns(self) -> tuple[str, ...]:
-        return tuple(self.headings[column] for column in sorted(self.headings))
+        """The headings in column order; made again only after a heading is added (at most
+        :data:`MAX_COLUMNS` times), not for every cell."""
+        if self.listed is None:
+            self.listed = tuple(self.headings[column] for column in sorted(self.headings))
+        return self.listed
 
 
 _TAG_NAME = re.compile(r"[a-zA-Z][^\s/>]*")
@@ -347,7 +401,7 @@ class _HtmlReader:
         if cell is not None:
             table, number, header = cell
             if header:
-                table.headings[number] = " ".join(text.split())
+                table.add_heading(number, " ".join(text.split()))
             else:
                 column, columns = table.headings.get(number), table.columns()
         return Passage(
@@ -379,7 +433,7 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
             first, first_at = row
             row = None
             heading = bool(_TABLE_RULE.match(stripped))
-            table = _cells(first) if heading else []
+            table = _cells(first)[:MAX_COLUMNS] if heading else []
             yield from _row(first, first_at, table, heading, block_ignored)
             if heading:
                 continue

@@ -13,6 +13,7 @@ class Settings:
     delay: float = 1.0
     concurrency: int = 1
     max_pages: int = 1000
+    max_depth: int = 10
     max_bytes: int = 10_000_000
     timeout: float = 10.0
     include_hosts: tuple[str, ...] = ()

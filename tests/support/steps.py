@@ -1,8 +1,9 @@
 """A step counter for the verifier: work counted, not timed, so a shared machine cannot skew it.
 
 A step is one of:
-- a line of Python executed in ``checker/verify/`` (``sys.settrace``; generator expressions and
-  comprehensions included, so a loop back through a growing stack or list counts each turn);
+- a line of Python executed in ``checker/verify/`` or in Protego, its robots.txt parser
+  (``sys.settrace``; generator expressions and comprehensions included, so a loop back through a
+  growing stack or list counts each turn);
 - a character a regular expression of the verifier scanned: from where a search starts to where
   its match ends, or to the end of the window when it finds nothing (so a search that starts
   again from the beginning of a growing text counts the whole text each time).
@@ -28,9 +29,14 @@ import sys
 import types
 from pathlib import Path
 
+import protego
+
 import checker.verify
 
 VERIFY_DIR = str(Path(checker.verify.__file__).resolve().parent)
+# Protego reads robots.txt for the verifier: its lines and patterns are the verifier's work too.
+PROTEGO_DIR = str(Path(protego.__file__).resolve().parent)
+TRACED = (VERIFY_DIR, PROTEGO_DIR)
 
 
 class Steps:
@@ -47,7 +53,7 @@ class Steps:
 
     def __enter__(self) -> Steps:
         for module in list(sys.modules.values()):
-            if getattr(module, "__name__", "").startswith("checker.verify"):
+            if getattr(module, "__name__", "").startswith(("checker.verify", "protego")):
                 self._swap_module(module)
         sys.settrace(self._call)
         return self
@@ -61,7 +67,7 @@ class Steps:
     # --- Python lines ---------------------------------------------------------------------
 
     def _call(self, frame, event, arg):
-        if frame.f_code.co_filename.startswith(VERIFY_DIR):
+        if frame.f_code.co_filename.startswith(TRACED):
             return self._line
         return None
 
