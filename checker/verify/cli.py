@@ -1,10 +1,13 @@
 """``python -m checker verify PATH... | URL...``: read files, or crawl a live site, and report
-mismatches as text, JSON or GitHub workflow annotations.
+mismatches as text, JSON, GitHub workflow annotations, SARIF or JUnit XML.
 
-Exit codes for files: 0 every file agrees with the rule set, 1 a mismatch, 2 a usage error or an
+Exit codes for files: 0 every file agrees with the rule set, 1 a mismatch (or, under
+``--fail-on review``, a passage to review), 2 a usage error, a bad settings file or an
 unreadable file (each named on one line on stderr; the other files are still checked and
 reported). For URLs: 0 or 1 the same way; pages that could not be fetched or read are listed in
 the report and do not change the code; 2 only when no start address could be read (one line).
+
+Options not given on the command line come from the settings file (:mod:`.config`).
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from textwrap import fill
 from collections.abc import Sequence
 from dataclasses import fields
 from typing import TextIO
 
 from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from . import config
 from .findings import Outcome, VerifyUsageError
-from .report import FORMATS, FORMATTERS, summary
-from .settings import Settings, StartError
+from .report import FORMATS, render, summary
+from .selection import Selection
+from .settings import Settings, StartError, acceptable
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
 DEFAULTS = Settings()
@@ -40,20 +46,71 @@ CRAWL_OPTIONS = [
 ]  # fmt: skip
 
 
+HELP = f"""\
+formats:
+  text     one line per finding, then a summary on stderr (the default)
+  json     one object: ruleset, files, mismatches, unreadable
+  github   ::error and ::warning workflow commands; with $GITHUB_STEP_SUMMARY set (GitHub
+           sets it), every finding is also appended there as Markdown, since GitHub shows only
+           ten annotations of a kind per step
+  sarif    SARIF 2.1.0 for code scanning: one rule per statement kind (pacer-checker/length,
+           ...), mismatches at level error, passages to review at level warning
+  junit    JUnit XML: one test case per file or page; a mismatch is a failure, a passage to
+           review is one only under --fail-on review (else it is in the case's system-out)
+
+settings file:
+  .pacer-checker.toml, or [tool.pacer-checker] in pyproject.toml, in this folder or one above
+  it (or --config FILE). Globs are relative to the file. Options given here win over the
+  file; an unknown key is an error (exit 2). Its keys:
+{fill(", ".join(config.keys()), 92, initial_indent="  ", subsequent_indent="  ")}
+
+wrappers:
+  pre-commit   hook id pacer-checker (.pre-commit-hooks.yaml): HTML, Markdown, PDF, text
+  GitHub       uses: <this repository>@<ref> (action.yml); see "For court webmasters"
+
+exit codes: 0 no mismatch, 1 a mismatch (or a passage to review under --fail-on review),
+2 a usage error, a bad settings file or an unreadable file
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = HELP
     parser.add_argument("targets", nargs="+", metavar="PATH|URL")
-    parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
-    parser.add_argument("--format", default="text", choices=FORMATS)
+    parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME",
+                        help=f"the rule set to compare with (default {DEFAULT_RULESET})")
+    parser.add_argument("--format", default="text", choices=FORMATS,
+                        help="the report's format (default text; see below)")
+    parser.add_argument("--fail-on", default="mismatch", choices=config.FAIL_ON,
+                        help="exit 1 on a mismatch (the default), or on a passage to review too")
+    parser.add_argument("--config", metavar="FILE",
+                        help="the settings file (default: found from this folder up)")
+    parser.add_argument("--include", action="append", metavar="GLOB",
+                        help="read only files that match; repeat for more (replaces the file's)")
+    parser.add_argument("--exclude", action="append", metavar="GLOB",
+                        help="skip files that match; repeat for more (replaces the file's)")
     live = parser.add_argument_group("for a live site (URLs)")
     for flag, name, kind, text in CRAWL_OPTIONS:
         many = {"action": "append"} if name == "include_hosts" else {}
         live.add_argument(flag, dest=name, type=kind, default=None, help=text,
                           metavar="HOST" if many else "N", **many)  # fmt: skip
+    # Last: every option a settings file may set is known by now.
+    config.defer_defaults(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     given = {name: getattr(args, name) for _, name, _, _ in CRAWL_OPTIONS}
-    return main(args.targets, args.ruleset, args.format, crawl_options=given)
+    try:
+        values = config.resolve(args, config.load(args.config))
+    except config.ConfigError as error:
+        print(f"checker: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    knobs = {knob.name for knob in fields(Settings)}
+    return main(
+        args.targets, values["ruleset"], args.format, crawl_options=given,
+        fail_on=values["fail_on"], select=Selection(values["include"], values["exclude"]),
+        crawl_defaults={name: value for name, value in values.items() if name in knobs},
+    )  # fmt: skip
 
 
 def main(
@@ -62,29 +119,41 @@ def main(
     fmt: str = "text",
     out: TextIO | None = None,
     crawl_options: dict | None = None,
+    fail_on: str = "mismatch",
+    select: Selection | None = None,
+    crawl_defaults: dict | None = None,
 ) -> int:
+    """Verify ``targets`` and report; the exit code. ``crawl_options``: knobs given on the
+    command line (an error for files); ``crawl_defaults``: the settings file's, under them."""
     out = out or sys.stdout
     targets = [targets] if isinstance(targets, str) else list(targets)
     # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
-        outcome = _verify(targets, ruleset, crawl_options or {})
+        outcome = _verify(targets, ruleset, crawl_options or {}, select, crawl_defaults or {})
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
         print(f"checker: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    out.write(FORMATTERS[fmt](outcome))
+    out.write(render(fmt, outcome, fail_on))
     # The report is on stdout and the summary on stderr: on a terminal the two interleave, so
     # the report is out before the summary starts.
     out.flush()
+    if fmt == "github":
+        from .formats.step_summary import append_step_summary
+
+        append_step_summary(outcome, summary(outcome))
     for name, reason in outcome.unreadable:
         print(f"checker: error: {name}: unreadable: {reason}", file=sys.stderr)
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
-    return EXIT_MISMATCH if outcome.mismatches else EXIT_OK
+    failed = outcome.mismatches or (fail_on == "review" and outcome.reviews)
+    return EXIT_MISMATCH if failed else EXIT_OK
 
 
-def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
+def _verify(
+    targets: list[str], ruleset: str, options: dict, select: Selection | None, defaults: dict
+) -> Outcome:
     urls = [target for target in targets if _is_url(target)]
     given = {name: value for name, value in options.items() if value is not None}
     if not urls:
@@ -93,12 +162,12 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
             raise VerifyUsageError(f"{flags}: for URLs only, not for files")
         from .files import verify_paths
 
-        return verify_paths(targets, ruleset)
+        return verify_paths(targets, ruleset, select)
     if len(urls) != len(targets):
         raise VerifyUsageError("give either files and folders or URLs, not both")
     from .crawl import crawl  # an HTTP client: loaded only to crawl
 
-    settings = _settings(given)
+    settings = _settings(given, defaults)
     progress = sys.stderr if sys.stderr.isatty() else None
     return crawl(urls, get_ruleset(ruleset), settings, progress)
 
@@ -107,12 +176,16 @@ def _is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
 
-def _settings(given: dict) -> Settings:
+def _settings(given: dict, defaults: dict | None = None) -> Settings:
+    """The crawl's knobs: those given on the command line, over the settings file's (checked
+    as it was read)."""
     if "include_hosts" in given:
         given["include_hosts"] = tuple(given["include_hosts"])
     for name, value in given.items():
-        if name != "include_hosts" and value <= 0 and not (name == "delay" and value == 0):
+        if name != "include_hosts" and not acceptable(name, value):
             flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
             raise VerifyUsageError(f"{flag} must be more than 0, not {value:g}")
     known = {field.name for field in fields(Settings)}
-    return Settings(**{name: value for name, value in given.items() if name in known})
+    chosen = {name: value for name, value in (defaults or {}).items() if value is not None}
+    chosen.update(given)
+    return Settings(**{name: value for name, value in chosen.items() if name in known})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
@@ -78,19 +78,28 @@ def check_paths(paths: Sequence[str]) -> None:
             raise VerifyUsageError(f"{given}: not a file type verify reads ({_TYPES})")
 
 
-def targets(paths: Sequence[str]) -> Iterator[tuple[Path, str]]:
-    """(file, name shown in reports) for each file to read; names are paths as given."""
+def targets(
+    paths: Sequence[str], keep: Callable[[Path], bool] | None = None
+) -> Iterator[tuple[Path, str]]:
+    """(file, name shown in reports) for each file to read; names are paths as given.
+
+    ``keep``: which files to read (the settings' include and exclude globs), named or found.
+    """
     for given in paths:
         path = Path(given)
         files = find_files(path) if path.is_dir() else [path]
-        yield from ((file, file.as_posix()) for file in files)
+        yield from ((file, file.as_posix()) for file in files if keep is None or keep(file))
 
 
-def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcome:
+def verify_paths(
+    paths: Sequence[str],
+    ruleset: str = DEFAULT_RULESET,
+    keep: Callable[[Path], bool] | None = None,
+) -> Outcome:
     rules = get_ruleset(ruleset)
     check_paths(paths)
     outcome = Outcome(rules.name)
-    for path, name in targets(paths):
+    for path, name in targets(paths, keep):
         try:
             found = list(check_file(path, name, rules))
         except Unreadable as error:

@@ -20,3 +20,9 @@ class Settings:
 
 class StartError(Exception):
     """No start address could be read: one line, exit 2."""
+
+
+def acceptable(name: str, value: float) -> bool:
+    """Whether a crawl knob (a :class:`Settings` field) may take ``value``: every number must be
+    more than 0, but a delay may be 0 (a test server; a court's server deserves one)."""
+    return value > 0 or (name == "delay" and value == 0)
