@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from textwrap import fill
 from collections.abc import Sequence
 from dataclasses import fields
+from textwrap import fill
 from typing import TextIO
 
 from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset

@@ -82,4 +82,3 @@ class Selection:
         if self.include and self.include.patterns and not self.include.matches(path):
             return False
         return not (self.exclude and self.exclude.matches(path))
-

@@ -65,8 +65,10 @@ def as_markdown(outcome: Outcome, headline: str, budget: int = LIMIT) -> str:
             room -= len(text.encode()) + 1
         lines.append("")
     if left_out:
-        lines.append(f"{left_out} more row(s) left out: a step's summary holds at most 1 MiB. "
-                     "Run with `--format json` or `--format sarif` for every finding.")
+        lines.append(
+            f"{left_out} more row(s) left out: a step's summary holds at most 1 MiB. "
+            "Run with `--format json` or `--format sarif` for every finding."
+        )
         lines.append("")
     lines += [f"- {_cell(line)}" for line in told]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -78,9 +80,11 @@ def append_step_summary(outcome: Outcome, headline: str) -> None:
     if not target:
         return
     path = Path(target)
-    used = path.stat().st_size if path.is_file() else 0
+    room = LIMIT - (path.stat().st_size if path.is_file() else 0)
+    if room < 1024:  # earlier steps filled it: a line more would lose the whole summary
+        return
     with path.open("a", encoding="utf-8") as summary:
-        summary.write(as_markdown(outcome, headline, max(0, LIMIT - used)))
+        summary.write(as_markdown(outcome, headline, room))
 
 
 def _row(cells: list[str]) -> str:
