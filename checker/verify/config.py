@@ -193,7 +193,7 @@ def _has_table(path: Path) -> bool:
     except ConfigError as error:
         if "not a TOML file" in str(error):
             return b"pacer-checker" in path.read_bytes()
-        return False
+        return "no [tool.pacer-checker]" not in str(error)
     return True
 
 

@@ -5,7 +5,8 @@ written there, the current folder for ``--include``/``--exclude``), with ``/`` b
 
 - ``*`` matches within one folder name, ``?`` one character, ``[abc]`` one of a set;
 - ``**`` matches any number of folders (``docs/**/*.md``);
-- a glob with no ``/`` matches a name in any folder (``*.pdf``, ``404.html``), as in ``.gitignore``;
+- a glob with no ``/`` but at its end matches a name in any folder (``*.pdf``, ``404.html``), as
+  in ``.gitignore``; ``./site`` is the base folder's ``site`` only;
 - a glob that matches a folder matches everything in it (``docs/courts``).
 
 A file is read when no ``include`` is given or one matches, and no ``exclude`` matches. The
@@ -25,7 +26,10 @@ from pathlib import Path
 @lru_cache(maxsize=256)
 def translate(glob: str) -> re.Pattern[str]:
     """The regular expression a glob stands for (whole path; a folder's glob matches inside)."""
-    text = glob.strip().replace("\\", "/").removeprefix("./").rstrip("/")
+    written = glob.strip().replace("\\", "/")
+    # A slash before the end ties the glob to the base folder ("./site/", "docs/*.md").
+    anchored = "/" in written.rstrip("/")
+    text = written.removeprefix("./").rstrip("/")
     parts, position = [], 0
     while position < len(text):
         char = text[position]
@@ -51,7 +55,7 @@ def translate(glob: str) -> re.Pattern[str]:
         else:
             parts.append(re.escape(char))
         position += 1
-    anywhere = "" if "/" in text else "(?:.*/)?"
+    anywhere = "" if anchored else "(?:.*/)?"
     return re.compile(f"{anywhere}{''.join(parts)}(?:/.*)?", re.IGNORECASE if os.sep == "\\" else 0)
 
 
