@@ -5,6 +5,7 @@ test does not wait on which passages the readers review)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,25 @@ def verify(*args: str, cwd: Path | None = None, env: dict | None = None):
         [sys.executable, "-m", "checker", "verify", *args],
         capture_output=True, text=True, timeout=120, cwd=cwd, env={**ENV, **(env or {})},
     )  # fmt: skip
+
+
+# What pip needs to install the package (pyproject.toml's readme is README.md), and the wrappers.
+PACKAGE = ("checker/", "pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml",
+           "action.yml")  # fmt: skip
+
+
+def package_copy(folder: Path) -> Path:
+    """This checkout's package and wrappers as they are now (uncommitted changes too), copied to
+    ``folder``: pip builds a local folder in place, and must not write into the checkout."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()  # fmt: skip
+    for name in listed:
+        if name.startswith(PACKAGE) and (ROOT / name).is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, folder / name)
+    return folder
 
 
 def court_folder(root: Path) -> Path:
