@@ -20,12 +20,12 @@ from dataclasses import fields
 from textwrap import fill
 from typing import TextIO
 
-from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from . import config
-from .findings import Outcome, VerifyUsageError
-from .report import FORMATS, render, summary
-from .selection import Selection
-from .settings import Settings, StartError, acceptable
+from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.verify import config
+from checker.verify.findings import Outcome, VerifyUsageError
+from checker.verify.report import FORMATS, render, summary
+from checker.verify.selection import Selection
+from checker.verify.settings import Settings, StartError, acceptable
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
 DEFAULTS = Settings()
@@ -139,7 +139,7 @@ def main(
     # the report is out before the summary starts.
     out.flush()
     if fmt == "github":
-        from .formats.step_summary import append_step_summary
+        from checker.verify.formats.step_summary import append_step_summary
 
         append_step_summary(outcome, summary(outcome))
     for name, reason in outcome.unreadable:
@@ -160,12 +160,12 @@ def _verify(
         if given:
             flags = ", ".join(flag for flag, name, _, _ in CRAWL_OPTIONS if name in given)
             raise VerifyUsageError(f"{flags}: for URLs only, not for files")
-        from .files import verify_paths
+        from checker.verify.files import verify_paths
 
         return verify_paths(targets, ruleset, select)
     if len(urls) != len(targets):
         raise VerifyUsageError("give either files and folders or URLs, not both")
-    from .crawl import crawl  # an HTTP client: loaded only to crawl
+    from checker.verify.crawl import crawl  # an HTTP client: loaded only to crawl
 
     settings = _settings(given, defaults)
     progress = sys.stderr if sys.stderr.isatty() else None

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..rulesets import RULESETS
-from .selection import Globs
-from .settings import Settings, acceptable
+from checker.rulesets import RULESETS
+from checker.verify.selection import Globs
+from checker.verify.settings import Settings, acceptable
 
 NAMES = (".pacer-checker.toml", "pyproject.toml")
 TABLE = ("tool", "pacer-checker")

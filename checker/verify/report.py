@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .findings import Outcome
+from checker.verify.findings import Outcome
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ci_fixtures import ENV, ROOT, court_folder, package_copy
+from verify_ci import ENV, ROOT, court_folder, package_copy
 
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ci_fixtures import FILES, STALE_AT, court_folder, outcome_with_reviews, verify
+from verify_ci import FILES, STALE_AT, court_folder, outcome_with_reviews, verify
 
 from checker.verify.findings import Mismatch, Outcome
 from checker.verify.formats.junit import as_junit

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ci_fixtures import ENV, ROOT, package_copy
 from live_site import STALE
+from verify_ci import ENV, ROOT, package_copy
 
 from checker import RULESETS
 

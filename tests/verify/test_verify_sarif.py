@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from ci_fixtures import FILES, ROOT, STALE_AT, court_folder, outcome_with_reviews, verify
 from jsonschema import Draft4Validator
+from verify_ci import FILES, ROOT, STALE_AT, court_folder, outcome_with_reviews, verify
 
 from checker.verify import KIND_OF_RULE
 from checker.verify.findings import Outcome

@@ -8,8 +8,8 @@ import argparse
 from pathlib import Path
 
 import pytest
-from ci_fixtures import court_folder, verify
 from live_site import STALE, Site, html
+from verify_ci import court_folder, verify
 
 from checker.verify import cli, config
 from checker.verify.selection import Globs, translate

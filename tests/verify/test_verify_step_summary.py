@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ci_fixtures import verify
 from live_site import STALE
+from verify_ci import verify
 
 from checker.verify.findings import Mismatch, Outcome, Review
 from checker.verify.formats.step_summary import as_markdown

@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from ..findings import Mismatch, Outcome, Review
+from checker.verify.findings import Mismatch, Outcome, Review
 
 # XML 1.0 allows no C0 control characters but tab, line feed and carriage return (nor U+FFFE/F);
 # a hostile file's text may hold them, and one would make the whole report unreadable.

@@ -25,9 +25,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from ... import __version__
-from ...rulesets import RuleSet, get_ruleset
-from ..findings import Mismatch, Outcome, Review
+from checker import __version__
+from checker.rulesets import RuleSet, get_ruleset
+from checker.verify.findings import Mismatch, Outcome, Review
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 PREFIX = "pacer-checker/"
@@ -37,14 +37,15 @@ SOURCE_ROOT = "%SRCROOT%"
 
 def kinds() -> list[str]:
     """The statement kinds, in the readers' order (each rule's kind, first seen first)."""
-    from ..statements import KIND_OF_RULE  # the readers' list; loaded only for this format
+    # The readers' list, loaded only for this format (it compiles the readers' patterns).
+    from checker.verify.statements import KIND_OF_RULE
 
     return list(dict.fromkeys(KIND_OF_RULE.values()))
 
 
 def kind_of(rule_id: str) -> str:
     """The kind of the rule ``rule_id`` (``password.length`` -> ``length``); unknown: itself."""
-    from ..statements import KIND_OF_RULE
+    from checker.verify.statements import KIND_OF_RULE
 
     return KIND_OF_RULE.get(rule_id, rule_id or UNREAD)
 
@@ -84,7 +85,7 @@ def as_sarif(outcome: Outcome) -> str:
 
 
 def _descriptor(kind: str, rules: RuleSet) -> dict[str, Any]:
-    from ..statements import KIND_OF_RULE
+    from checker.verify.statements import KIND_OF_RULE
 
     members = [name for name, of in KIND_OF_RULE.items() if of == kind]
     stated = [rules.rule(name).text() for name in members if name in rules.rule_ids]

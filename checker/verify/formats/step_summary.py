@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from ..findings import Outcome
+from checker.verify.findings import Outcome
 
 LIMIT = 1024 * 1024  # bytes GitHub takes in one step's summary
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~#!&])")
