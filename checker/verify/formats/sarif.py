@@ -61,8 +61,7 @@ def as_sarif(outcome: Outcome) -> str:
     # A kind the list lacks (or a kindless review) still gets a rule, so every result has one.
     names += [kind or UNREAD for kind in dict.fromkeys(found) if (kind or UNREAD) not in names]
     index = {kind: number for number, kind in enumerate(names)}
-    results = [_mismatch(m, index, outcome) for m in outcome.mismatches]
-    results += [_review(r, index, outcome) for r in outcome.reviews]
+    results = [_result(found, index, outcome) for found in [*outcome.mismatches, *outcome.reviews]]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -116,27 +115,23 @@ def _descriptor(kind: str, rules: RuleSet) -> dict[str, Any]:
     return descriptor
 
 
-def _mismatch(m: Mismatch, index: dict[str, int], outcome: Outcome) -> dict[str, Any]:
-    kind = kind_of(m.rule_id)
+def _result(found: Mismatch | Review, index: dict[str, int], outcome: Outcome) -> dict[str, Any]:
+    """A mismatch as an error, a passage to review as a warning, under its kind's rule."""
+    if isinstance(found, Mismatch):
+        kind, level = kind_of(found.rule_id), "error"
+        text = f"{found.excerpt} (says {found.says}; {outcome.ruleset} says {found.expected})"
+        properties = {"rule": found.rule_id, "says": found.says, "expected": found.expected}
+    else:
+        kind, level = found.kind or UNREAD, "warning"
+        text = f"{found.excerpt} (looks like a rule: {found.why}; review it)"
+        properties = {"why": found.why}
     return {
         "ruleId": rule_id(kind),
         "ruleIndex": index[kind],
-        "level": "error",
-        "message": {"text": f"{m.excerpt} (says {m.says}; {outcome.ruleset} says {m.expected})"},
-        "locations": [_location(m.file, m.unit, m.location, outcome.live)],
-        "properties": {"rule": m.rule_id, "says": m.says, "expected": m.expected},
-    }
-
-
-def _review(r: Review, index: dict[str, int], outcome: Outcome) -> dict[str, Any]:
-    kind = r.kind or UNREAD
-    return {
-        "ruleId": rule_id(kind),
-        "ruleIndex": index[kind],
-        "level": "warning",
-        "message": {"text": f"{r.excerpt} (looks like a rule: {r.why}; review it)"},
-        "locations": [_location(r.file, r.unit, r.location, outcome.live)],
-        "properties": {"why": r.why},
+        "level": level,
+        "message": {"text": text},
+        "locations": [_location(found.file, found.unit, found.location, outcome.live)],
+        "properties": properties,
     }
 
 
