@@ -62,7 +62,7 @@ settings file:
   .pacer-checker.toml, or [tool.pacer-checker] in pyproject.toml, in this folder or one above
   it (or --config FILE). Globs are relative to the file. Options given here win over the
   file; an unknown key is an error (exit 2). Its keys:
-{fill(", ".join(config.keys()), 92, initial_indent="  ", subsequent_indent="  ")}
+{fill(", ".join(config.known_keys()), 92, initial_indent="  ", subsequent_indent="  ")}
 
 wrappers:
   pre-commit   hook id pacer-checker (.pre-commit-hooks.yaml): HTML, Markdown, PDF, text

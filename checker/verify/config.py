@@ -88,6 +88,10 @@ def _knob(name: str, kind: type) -> Callable[[Any, Path], Any]:
     def check(value: Any, folder: Path) -> Any:
         if kind is tuple:
             return tuple(_strings(value, folder))
+        if kind not in (int, float):  # a knob of another type: that type, as TOML gives it
+            if not isinstance(value, kind):
+                raise ValueError(f"a {kind.__name__}")
+            return value
         whole = kind is int
         number = isinstance(value, int) or (not whole and isinstance(value, float))
         if isinstance(value, bool) or not number or not acceptable(name, value):
@@ -98,7 +102,7 @@ def _knob(name: str, kind: type) -> Callable[[Any, Path], Any]:
     return check
 
 
-def keys() -> dict[str, Key]:
+def known_keys() -> dict[str, Key]:
     """Every key a settings file may hold, by name; the crawl's come from its :class:`Settings`."""
     listed = [
         Key("ruleset", "ruleset", _text(tuple(RULESETS))),
@@ -142,7 +146,7 @@ def load(path: Path | str | None = None, start: Path | None = None) -> FileSetti
     if not path.is_file():
         raise ConfigError(f"{path}: no such settings file")
     table, where = _table(path)
-    known = keys()
+    known = known_keys()
     values: dict[str, Any] = {}
     for name, value in table.items():
         key = known.get(name)
@@ -166,7 +170,7 @@ def defer_defaults(parser: argparse.ArgumentParser) -> None:
     :func:`resolve` can tell "not given" from "given as the default"; the true defaults are kept
     on the parsed options.
     """
-    dests = {key.dest for key in keys().values()}
+    dests = {key.dest for key in known_keys().values()}
     actions = {dest: parser.get_default(dest) for dest in dests}
     parser.set_defaults(**{_DEFAULTS: actions}, **{dest: None for dest in dests})
 
@@ -175,7 +179,7 @@ def resolve(options: argparse.Namespace, settings: FileSettings) -> dict[str, An
     """Each key's value: from the command line, else the settings file, else the default."""
     defaults = getattr(options, _DEFAULTS, {})
     resolved: dict[str, Any] = {}
-    for key in keys().values():
+    for key in known_keys().values():
         given = getattr(options, key.dest, None)
         if given is not None and key.dest in ("include", "exclude"):
             given = Globs(tuple(given), Path.cwd())

@@ -55,6 +55,7 @@ def test_a_court_folder_as_sarif(tmp_path, validator):
     assert run["tool"]["driver"]["name"] == "pacer-checker"
     assert run["invocations"] == [{"executionSuccessful": True}]
     assert run["properties"]["read"] == len(FILES)
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": court.resolve().as_uri() + "/"}}
     rules = run["tool"]["driver"]["rules"]
     places = {}
     for found in run["results"]:
@@ -124,6 +125,7 @@ def test_addresses_and_odd_paths_are_uris(validator):
         limits=["max pages"],
     )
     run = valid(validator, as_sarif(live))["runs"][0]
+    assert "originalUriBaseIds" not in run  # addresses are absolute
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
         "uri": "https://court.example/gone"

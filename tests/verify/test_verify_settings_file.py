@@ -194,3 +194,15 @@ def test_crawl_knobs_from_the_file_reach_the_crawl_and_not_a_file_run(tmp_path):
     (tmp_path / "a.md").write_text("Welcome.\n")
     assert verify("a.md", cwd=tmp_path).returncode == 0
     one_error_line(verify("a.md", "--max-pages", "3", cwd=tmp_path), "for URLs only")
+
+
+def test_help_names_every_format_key_and_wrapper():
+    result = verify("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for fmt in cli.FORMATS:
+        assert f"\n  {fmt} " in result.stdout, fmt
+    for key in config.known_keys():
+        assert key in text, key
+    for wrapper in ("pre-commit", "pacer-checker (.pre-commit-hooks.yaml)", "action.yml"):
+        assert wrapper in text

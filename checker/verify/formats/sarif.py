@@ -7,8 +7,9 @@ result at ``level: error``; a review (a passage that looks like a rule and was n
 at ``level: warning``. Reviews keep SARIF's default ``kind: fail``: the spec's ``kind: review``
 would force ``level: none`` (3.27.10), which code scanning does not show as a warning.
 
-Where: a file is an artifact URI (relative to the folder the command ran in, under
-``%SRCROOT%``, as code scanning resolves it against the checkout) and a line is a region's
+Where: a file is an artifact URI relative to ``%SRCROOT%``, the folder the command ran in (the
+run's ``originalUriBaseIds`` gives its absolute URI; code scanning resolves relative URIs against
+the checkout, where a workflow runs the command), and a line is a region's
 ``startLine``. A PDF's page is no region (a region needs a line, a character or a byte offset,
 and a page is none of them), so the page goes in the physical location's property bag
 (``properties.page``) and in the location's message ("page 3"), which viewers show. A page of a
@@ -21,7 +22,7 @@ notification on the invocation, not a result: it says nothing about a rule.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -79,6 +80,9 @@ def as_sarif(outcome: Outcome) -> str:
             "staleBaseline": outcome.stale_baseline,
         },
     }
+    if not outcome.live:
+        # What %SRCROOT% stands for: the folder the command ran in (paths are relative to it).
+        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
 
