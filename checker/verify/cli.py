@@ -23,9 +23,9 @@ from typing import TextIO
 from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
 from checker.verify import config
 from checker.verify.findings import Outcome, VerifyUsageError
-from checker.verify.report import FORMATS, render, summary
+from checker.verify.report import FORMATS, printable, render, summary
 from checker.verify.selection import Selection
-from checker.verify.settings import Settings, StartError, acceptable
+from checker.verify.settings import BOUNDS, Settings, StartError, out_of_bounds
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
 DEFAULTS = Settings()
@@ -39,10 +39,13 @@ CRAWL_OPTIONS = [
     ("--concurrency", "concurrency", int,
      f"requests at a time to one host (default {DEFAULTS.concurrency})"),
     ("--max-pages", "max_pages", int, f"pages to read at most (default {DEFAULTS.max_pages:,})"),
+    ("--max-depth", "max_depth", int,
+     f"links from a start address to follow at most (default {DEFAULTS.max_depth})"),
     ("--max-bytes", "max_bytes", int,
      f"bytes of one response at most (default {DEFAULTS.max_bytes:,})"),
     ("--timeout", "timeout", float,
-     f"seconds to wait for an answer, or the next part of one (default {DEFAULTS.timeout:g})"),
+     f"seconds to wait for an answer, or the next part of one (default {DEFAULTS.timeout:g}); "
+     "a whole request may take ten times as long"),
 ]  # fmt: skip
 
 
@@ -132,7 +135,7 @@ def main(
     try:
         outcome = _verify(targets, ruleset, crawl_options or {}, select, crawl_defaults or {})
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
-        print(f"checker: error: {error}", file=sys.stderr)
+        print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     out.write(render(fmt, outcome, fail_on))
     # The report is on stdout and the summary on stderr: on a terminal the two interleave, so
@@ -143,7 +146,7 @@ def main(
 
         append_step_summary(outcome, summary(outcome))
     for name, reason in outcome.unreadable:
-        print(f"checker: error: {name}: unreadable: {reason}", file=sys.stderr)
+        print(f"checker: error: {printable(f'{name}: unreadable: {reason}')}", file=sys.stderr)
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
@@ -172,6 +175,16 @@ def _verify(
     return crawl(urls, get_ruleset(ruleset), settings, progress)
 
 
+def check_number(name: str, value: float) -> None:
+    """Raise :class:`VerifyUsageError` unless ``value`` is a finite number within its bounds."""
+    flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
+    problem = out_of_bounds(name, value)
+    if problem == "a number":
+        raise VerifyUsageError(f"{flag} must be a number, not {value}")
+    if problem:
+        raise VerifyUsageError(f"{flag} must be {problem}, not {value:g}")
+
+
 def _is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
@@ -182,9 +195,8 @@ def _settings(given: dict, defaults: dict | None = None) -> Settings:
     if "include_hosts" in given:
         given["include_hosts"] = tuple(given["include_hosts"])
     for name, value in given.items():
-        if name != "include_hosts" and not acceptable(name, value):
-            flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
-            raise VerifyUsageError(f"{flag} must be more than 0, not {value:g}")
+        if name in BOUNDS:
+            check_number(name, value)
     known = {field.name for field in fields(Settings)}
     chosen = {name: value for name, value in (defaults or {}).items() if value is not None}
     chosen.update(given)

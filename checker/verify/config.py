@@ -32,7 +32,7 @@ from typing import Any
 
 from checker.rulesets import RULESETS
 from checker.verify.selection import Globs
-from checker.verify.settings import Settings, acceptable
+from checker.verify.settings import BOUNDS, Settings, out_of_bounds
 
 NAMES = (".pacer-checker.toml", "pyproject.toml")
 TABLE = ("tool", "pacer-checker")
@@ -83,7 +83,7 @@ def _strings(value: Any, folder: Path) -> list[str]:
 
 
 def _knob(name: str, kind: type) -> Callable[[Any, Path], Any]:
-    """A crawl knob's check, from its default's type and :func:`.settings.acceptable`."""
+    """A crawl knob's check, from its default's type and its :data:`.settings.BOUNDS`."""
 
     def check(value: Any, folder: Path) -> Any:
         if kind is tuple:
@@ -94,9 +94,12 @@ def _knob(name: str, kind: type) -> Callable[[Any, Path], Any]:
             return value
         whole = kind is int
         number = isinstance(value, int) or (not whole and isinstance(value, float))
-        if isinstance(value, bool) or not number or not acceptable(name, value):
-            least = "0 or more" if acceptable(name, 0) else "more than 0"
-            raise ValueError(f"{'a whole number' if whole else 'a number'}, {least}")
+        what = "a whole number" if whole else "a number"
+        if isinstance(value, bool) or not number:
+            raise ValueError(what)
+        problem = out_of_bounds(name, value) if name in BOUNDS else None
+        if problem:
+            raise ValueError(what if problem == "a number" else f"{what}, {problem}")
         return value
 
     return check

@@ -11,13 +11,20 @@ A polite crawler with few, plain knobs (:class:`Settings`, Scrapy's settings as 
   Crawl-delay, and waits ``delay`` seconds from each answer to the next request to a host (1 s
   unless told), with one request at a time per host. On 429 and 503 it waits (as Retry-After
   asks, up to two minutes) and tries again, at most twice.
-- **Limits.** ``max_pages`` pages (the report says when it stopped there); ``max_bytes`` per
-  response, PDFs included (a PDF is streamed to a temporary file, never held whole); ``timeout``
-  seconds for an answer or for the next part of one; ten redirects, followed only within the
-  allowed hosts, a loop reported as one; addresses compared without their fragment, and at most
-  25 query strings per path (a calendar's endless "next month" links end there).
-- **Errors** (404, no answer, too large, an unreadable PDF) are listed per address and never stop
-  the crawl.
+- **Limits.** ``max_pages`` pages; ``max_depth`` links from a start address (a sitemap's pages
+  are one link from it); at most 25 query strings per path and 50 pages per path shape (digits
+  in the path alike), so a calendar's endless "next month" links end there, by query or by path;
+  a queue of at most ten times ``max_pages`` addresses. The report names each limit that cut the
+  crawl short. ``max_bytes`` per response, unpacked, PDFs included (a PDF is streamed to a
+  temporary file, never held whole); ``timeout`` seconds for an answer or for the next part of
+  one, and ten times that for the whole request, connection, headers and body (a server dripping
+  a byte at a time cannot hold the crawl); a Crawl-delay of at most 30 s (the report says when
+  robots.txt asked for more, and how to wait as asked); ``READ_BUDGET`` seconds to read one page
+  or PDF. Ten redirects, followed only within the allowed hosts, a loop reported as one;
+  addresses compared without their fragment, non-ASCII characters percent-encoded.
+- **Errors** (404, no answer, too large, over time, an unreadable PDF, a charset or
+  Content-Encoding it cannot decode, even a fault of the checker's own while reading one page)
+  are listed per address and never stop the crawl.
 
 The standard library does the HTTP (urllib): one request at a time per host needs no async
 client, redirects are followed by hand anyway (each hop is checked against the allowed hosts, the
@@ -26,13 +33,17 @@ loop and robots.txt), and the core install keeps its two dependencies.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import email.utils
+import functools
 import http.client
 import io
 import re
 import socket
 import ssl
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -42,13 +53,22 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from html import unescape
 from typing import BinaryIO, TextIO
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from checker import __version__
 from checker.rulesets import RuleSet
+from checker.verify import readers
 from checker.verify import robots as robots_txt
 from checker.verify.findings import Mismatch, Outcome
-from checker.verify.readers import Links, Unreadable, check_html, check_pdf, check_text
+from checker.verify.readers import (
+    Links,
+    OverBudget,
+    Unreadable,
+    check_html,
+    check_pdf,
+    check_text,
+    time_budget,
+)  # fmt: skip
 from checker.verify.settings import Settings, StartError
 
 # Where this project's page for court webmasters is published: the User-Agent names it, so a
@@ -61,6 +81,13 @@ MAX_URL_LENGTH = 2048
 MAX_SITEMAPS = 50
 MAX_RETRY_WAIT = 120.0
 RETRIES = 2
+# Drupal's default robots.txt asks for 10 s; a site asking for an hour would stop a weekly check.
+MAX_CRAWL_DELAY = 30.0
+# The whole of one request, connection, headers and body, may take this many times --timeout.
+REQUEST_BUDGET = 10
+MAX_SHAPE_PAGES = 50
+QUEUE_FACTOR = 10
+_DIGITS = re.compile(r"[0-9]+")
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "fax:", "ftp:")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown")
@@ -83,21 +110,40 @@ class FetchError(Exception):
 def normal_url(url: str) -> str | None:
     """``url`` as the crawler compares addresses (no fragment, host lower case, no default port,
     "/" for an empty path), or None when it is not an http(s) address it would request."""
+    if len(url) > MAX_URL_LENGTH:
+        return None
     try:
         parts = urlsplit(url.strip())
         port = parts.port
-    except ValueError:
+        host = parts.hostname
+        if host and not host.isascii():
+            host = host.encode("idna").decode("ascii")  # a name in another script
+    except (ValueError, UnicodeError):
         return None
     scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname or len(url) > MAX_URL_LENGTH:
+    if scheme not in ("http", "https") or not host or not _printable_ascii(host):
         return None
-    host = parts.hostname.lower()
+    host = host.lower()
     if ":" in host:
         host = f"[{host}]"
     default = {"http": 80, "https": 443}[scheme]
     netloc = host if port in (None, default) else f"{host}:{port}"
-    path = parts.path.replace(" ", "%20") or "/"
-    return urlunsplit((scheme, netloc, path, parts.query.replace(" ", "%20"), ""))
+    path = _percent_encoded(parts.path) or "/"
+    return urlunsplit((scheme, netloc, path, _percent_encoded(parts.query), ""))
+
+
+# Left as they are in a path or query: what RFC 3986 allows there, and "%" (escapes kept).
+_URL_SAFE = "/?:@!$&'()*+,;=-._~%"
+
+
+def _percent_encoded(text: str) -> str:
+    """``text`` with spaces, controls and non-ASCII characters percent-encoded (as UTF-8): an
+    address a server can be asked for (http.client refuses anything else)."""
+    return quote(text, safe=_URL_SAFE, errors="surrogateescape")
+
+
+def _printable_ascii(text: str) -> bool:
+    return text.isascii() and text.isprintable()
 
 
 def origin(url: str) -> str:
@@ -133,26 +179,124 @@ class Response:
     file: BinaryIO | None = None  # a PDF, streamed to a temporary file
 
 
+class _Deadline:
+    """The wall-clock budget of one request: when it is spent, the connection is shut, so a read
+    waiting on a server that drips its headers, a chunk-size line or its body ends at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self.lock:
+            self.sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self.timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # closed already
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watched:
+    """A connection whose socket, once made, is handed to its request's :class:`_Deadline`
+    (before any TLS handshake, which the budget covers too)."""
+
+    deadline: _Deadline
+
+    def __init__(self, *args, deadline: _Deadline, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+        make = self._create_connection
+
+        def connected(*args, **kwargs):
+            sock = make(*args, **kwargs)
+            deadline.watch(sock)
+            return sock
+
+        self._create_connection = connected
+
+
+class _Connection(_Watched, http.client.HTTPConnection):
+    pass
+
+
+class _SecureConnection(_Watched, http.client.HTTPSConnection):
+    pass
+
+
+class _Handler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(_Connection, deadline=self.deadline), req)
+
+
+class _SecureHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        connection = functools.partial(_SecureConnection, deadline=self.deadline)
+        return self.do_open(connection, req, context=ssl.create_default_context())
+
+
 def fetch(url: str, settings: Settings, agent: str, stream: bool = True) -> Response:
     """One GET of ``url``, no redirect followed; raises :class:`FetchError`.
 
-    The body is read a part at a time and given up on past ``max_bytes``; a PDF's (with
-    ``stream``) goes to a temporary file. Bodies of other statuses are not read.
+    The whole request, connection, headers and body, has :data:`REQUEST_BUDGET` times
+    ``timeout`` seconds. The body is read a part at a time, unpacked as its Content-Encoding
+    says, and given up on past ``max_bytes``; a PDF's (with ``stream``) goes to a temporary
+    file. Bodies of other statuses are not read.
     """
+    deadline = _Deadline(REQUEST_BUDGET * settings.timeout)
+    try:
+        return _fetch(url, settings, agent, stream, deadline)
+    except FetchError:
+        if deadline.expired:
+            raise FetchError(_over_budget(settings)) from None
+        raise
+    except Exception as error:  # whatever else a server's answer can raise in the client
+        if deadline.expired:
+            raise FetchError(_over_budget(settings)) from None
+        raise FetchError(_network_reason(error, settings)) from None
+    finally:
+        deadline.cancel()
+
+
+def _fetch(url: str, settings: Settings, agent: str, stream: bool, deadline: _Deadline) -> Response:
     request = urllib.request.Request(url, headers={
         "User-Agent": agent,
         "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.1",
-        "Accept-Encoding": "identity",
+        "Accept-Encoding": "gzip, deflate;q=0.5, identity;q=0.1",
     })  # fmt: skip
-    opener = urllib.request.build_opener(_NoRedirects)
+    opener = urllib.request.build_opener(_NoRedirects, _Handler(deadline), _SecureHandler(deadline))
     try:
         answer = opener.open(request, timeout=settings.timeout)
     except urllib.error.HTTPError as error:
         with error:
             return Response(
                 url, error.code, _reason(error.code, error.reason),
-                location=error.headers.get("Location"),
-                retry_after=error.headers.get("Retry-After"),
+                location=_header(error.headers, "Location"),
+                retry_after=_header(error.headers, "Retry-After"),
             )  # fmt: skip
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         raise FetchError(_network_reason(error, settings)) from None
@@ -162,15 +306,18 @@ def fetch(url: str, settings: Settings, agent: str, stream: bool = True) -> Resp
             url, answer.status, _reason(answer.status, answer.reason),
             content_type=headers.get_content_type(), charset=headers.get_content_charset(),
         )  # fmt: skip
-        length = headers.get("Content-Length")
-        if length and length.isdigit() and int(length) > settings.max_bytes:
+        length = _number(headers.get("Content-Length"))
+        if length is not None and length > settings.max_bytes:
             raise FetchError(_too_large(settings))
+        unpack = _unpacker(headers.get("Content-Encoding"))
         into_file = stream and response.content_type in PDF_TYPES
         # The file goes to the caller, who closes it once the PDF is read.
         spooled = tempfile.SpooledTemporaryFile(max_size=1 << 20) if into_file else None  # noqa: SIM115
         sink: BinaryIO = spooled or io.BytesIO()
         try:
-            _read_body(answer, sink, settings)
+            _read_body(answer, sink, settings, unpack)
+            if deadline.expired:  # the shut connection read as the end of the body
+                raise FetchError(_over_budget(settings))
         except BaseException:
             sink.close()
             raise
@@ -182,25 +329,74 @@ def fetch(url: str, settings: Settings, agent: str, stream: bool = True) -> Resp
     return response
 
 
-def _read_body(answer, sink: BinaryIO, settings: Settings) -> None:
-    # A part at a time: the timeout applies to each part, and the whole answer may take at most
-    # ten times as long (a server sending a byte now and then cannot hold the crawl).
-    deadline = time.monotonic() + 10 * settings.timeout
+def _header(headers, name: str) -> str | None:
+    """A header's value as the server sent it: http.client reads headers as Latin-1, so the bytes
+    come back as they were (a Location in UTF-8, say), then are percent-encoded if not ASCII."""
+    value = headers.get(name) if headers is not None else None
+    if value is None or value.isascii():
+        return value
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value
+    return quote(raw, safe=_URL_SAFE + "#")
+
+
+def _number(text: str | None) -> int | None:
+    """A header's whole number: ASCII digits only (str.isdigit also takes "²" and other scripts'
+    digits), and at most 18 of them (a larger one is no size or wait anyone means)."""
+    text = (text or "").strip()
+    if not text or not text.isascii() or not text.isdigit():
+        return None
+    return int(text) if len(text) <= 18 else 10**18
+
+
+def _unpacker(encoding: str | None):
+    """A decompressor for the body's Content-Encoding (None for none); raises FetchError for one
+    the checker cannot read, rather than read packed bytes as text and find nothing in them."""
+    encoding = (encoding or "").strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib-wrapped, as RFC 9110 says
+    raise FetchError(f"Content-Encoding {encoding[:40]} is not one the checker reads")
+
+
+def _read_body(answer, sink: BinaryIO, settings: Settings, unpack=None) -> None:
+    # A part at a time: the timeout applies to each part, the request's deadline to them all.
     total = 0
     read = getattr(answer, "read1", answer.read)
     try:
         while True:
             part = read(_CHUNK)
             if not part:
-                return
+                break
+            if unpack is not None:
+                part = _inflate(unpack, part, settings.max_bytes - total)
             total += len(part)
             if total > settings.max_bytes:
                 raise FetchError(_too_large(settings))
-            if time.monotonic() > deadline:
-                raise FetchError(f"the answer took more than {10 * settings.timeout:g} s")
             sink.write(part)
     except (OSError, ValueError, http.client.HTTPException) as error:  # a timeout, a reset
         raise FetchError(_network_reason(error, settings)) from None
+
+
+def _inflate(unpack, part: bytes, room: int) -> bytes:
+    """``part`` unpacked, at most ``room`` + 1 bytes of it (more is too large anyway)."""
+    try:
+        out = unpack.decompress(part, max(room, 0) + 1)
+    except zlib.error:
+        raise FetchError("not the gzip or deflate data its Content-Encoding says") from None
+    return out
+
+
+def _over_budget(settings: Settings) -> str:
+    return (
+        f"the answer took more than {REQUEST_BUDGET * settings.timeout:g} s "
+        f"({REQUEST_BUDGET} x --timeout)"
+    )
 
 
 def _reason(status: int, reason: str | None) -> str:
@@ -232,12 +428,12 @@ def retry_wait(header: str | None, tries: int, delay: float) -> float:
     """Seconds to wait before trying again: what Retry-After asks (seconds or a date), else a
     backoff that doubles with each try."""
     if header:
-        header = header.strip()
-        if header.isdigit():
-            return float(header)
+        seconds = _number(header)
+        if seconds is not None:
+            return float(seconds)
         try:
-            when = email.utils.parsedate_to_datetime(header)
-        except (TypeError, ValueError):
+            when = email.utils.parsedate_to_datetime(header.strip())
+        except (TypeError, ValueError, OverflowError, IndexError):
             when = None
         if when is not None:
             return max(0.0, when.timestamp() - time.time())
@@ -246,18 +442,43 @@ def retry_wait(header: str | None, tries: int, delay: float) -> float:
 
 # --- sitemaps -------------------------------------------------------------------------------
 
-_LOC = re.compile(r"<(?:\w+:)?loc>\s*([^<]*?)\s*</(?:\w+:)?loc>", re.IGNORECASE)
-_SITEMAP_INDEX = re.compile(r"<(?:\w+:)?sitemapindex\b", re.IGNORECASE)
-
-
 def sitemap_entries(body: bytes, settings: Settings) -> tuple[bool, list[str]]:
-    """(is it a sitemap index?, the addresses it lists) for a sitemap, gzip or not."""
+    """(is it a sitemap index?, the addresses it lists) for a sitemap, gzip or not.
+
+    A scanner, not a regular expression or an XML parser: ``str.find`` from tag to tag, each
+    character looked at a bounded number of times, whatever the file holds (a pattern before issue
+    26 backtracked with the cube of a run of spaces). Comments are passed over, CDATA is read,
+    the five XML entities and character references are decoded, and nothing a DTD declares is.
+    """
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body, settings.max_bytes)
     text = body.decode("utf-8", errors="replace")
-    return bool(_SITEMAP_INDEX.search(text, 0, 2000)), [
-        unescape(m.group(1)) for m in _LOC.finditer(text)
-    ]
+    head = text[:2000].lower()
+    index = "<sitemapindex" in head or ":sitemapindex" in head
+    entries, position = [], 0
+    while (lt := text.find("<", position)) >= 0:
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            position = len(text) if end < 0 else end + 3
+            continue
+        gt = text.find(">", lt + 1)
+        if gt < 0:
+            break
+        position = gt + 1
+        if gt - lt <= 40 and text[lt + 1 : gt].strip().lower().rpartition(":")[2] == "loc":
+            close = text.find("</", position)
+            if close < 0:
+                break
+            entries.append(_loc(text[position:close]))
+            position = close
+    return index, entries
+
+
+def _loc(value: str) -> str:
+    value = value.strip()
+    if value.startswith("<![CDATA[") and value.endswith("]]>"):
+        return value[9:-3].strip()
+    return unescape(value) if "&" in value else value
 
 
 def _gunzip(body: bytes, limit: int) -> bytes:
@@ -282,6 +503,7 @@ class _Request:
     chain: tuple[str, ...] = ()  # the redirects that led here, first one first
     tries: int = 0
     not_before: float = 0.0
+    depth: int = 0  # links from a start address
 
 
 @dataclass
@@ -307,6 +529,10 @@ class _Tally:
     not_read: int = 0
     other_types: Counter = field(default_factory=Counter)
     query_capped: Counter = field(default_factory=Counter)
+    shape_capped: Counter = field(default_factory=Counter)
+    too_deep: int = 0
+    queue_cut: int = 0
+    long_delays: dict = field(default_factory=dict)  # host -> the Crawl-delay it asked for
 
 
 class Crawl:
@@ -333,6 +559,7 @@ class Crawl:
         self.hosts: dict[str, _Host] = {}
         self.seen: set[str] = set()
         self.variants: dict[str, set[str]] = {}
+        self.shapes: Counter = Counter()
         self.tally = _Tally()
         self.order = self.pages = self.sitemaps = 0
         self.found: list[tuple[int, list[Mismatch]]] = []
@@ -419,8 +646,15 @@ class Crawl:
         except FetchError as error:
             self.failed(request, host, str(error))
             return
+        except Exception as error:  # a fault of the checker's own: one page's error, not the run's
+            self.failed(request, host, f"could not be read ({type(error).__name__}: {error})")
+            return
         try:
             self.answer(request, host, response)
+        except (FetchError, Unreadable) as error:
+            self.error(request, str(error))
+        except Exception as error:
+            self.error(request, f"could not be read ({type(error).__name__}: {error})")
         finally:
             if response.file is not None:
                 response.file.close()
@@ -513,19 +747,22 @@ class Crawl:
             if start:
                 self.start_urls.add(target)
             self.seen.add(target)
-            follow = _Request(target, request.kind, request.order, chain)
+            follow = _Request(target, request.kind, request.order, chain, depth=request.depth)
             self.host(origin(target)).queue.appendleft(follow)
 
     def read_robots(self, host: _Host, response: Response) -> None:
-        text = response.body[: robots_txt.MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-        host.robots = robots_txt.parse(text, self.agent)
+        host.robots = robots_txt.read(response.body, self.agent)
         delay = host.robots.crawl_delay
         if delay and delay > host.delay:
+            if delay > MAX_CRAWL_DELAY:
+                self.tally.long_delays[host.name] = delay
+                delay = max(MAX_CRAWL_DELAY, host.delay)
+            else:
+                self.outcome.notes.append(
+                    f"{host.name}/robots.txt asks for {delay:g} s between requests."
+                )
             host.delay = delay
             host.next_at = time.monotonic() + delay
-            self.outcome.notes.append(
-                f"{host.name}/robots.txt asks for {delay:g} s between requests."
-            )
         if host.name in {origin(url) for url in self.starts} and host.robots.sitemaps:
             host.queue = deque(r for r in host.queue if r.kind != "guess")
             for url in host.robots.sitemaps:
@@ -542,48 +779,60 @@ class Crawl:
         for entry in entries:
             url = normal_url(entry)
             if url is not None and self.allows_host(url):
-                self.add(url, "sitemap" if index else "page")
+                # A sitemap's pages are one link from the site's home page.
+                self.add(url, "sitemap" if index else "page", depth=1)
 
     def read_page(self, request: _Request, response: Response) -> None:
         name, kind = response.url, response.content_type
         links = Links()
+        if kind not in (*HTML_TYPES, *TEXT_TYPES, *PDF_TYPES):
+            self.tally.other_types[kind or "no Content-Type"] += 1
+            self.start_error(request, f"not HTML, PDF or text ({kind or 'no Content-Type'})")
+            return
+        budget = readers.READ_BUDGET
         try:
-            if kind in HTML_TYPES:
-                found = list(check_html(_decode(response), name, self.rules, links))
-            elif kind in TEXT_TYPES:
-                found = list(check_text(io.StringIO(_decode(response)), name, self.rules))
-            elif kind in PDF_TYPES:
-                found = list(
-                    check_pdf(response.file or io.BytesIO(response.body), name, self.rules)
-                )
-            else:
-                self.tally.other_types[kind or "no Content-Type"] += 1
-                self.start_error(request, f"not HTML, PDF or text ({kind or 'no Content-Type'})")
-                return
+            with time_budget(budget):
+                if kind in HTML_TYPES:
+                    found = list(check_html(decode(response), name, self.rules, links))
+                elif kind in TEXT_TYPES:
+                    found = list(check_text(io.StringIO(decode(response)), name, self.rules))
+                else:
+                    found = list(
+                        check_pdf(response.file or io.BytesIO(response.body), name, self.rules)
+                    )
         except Unreadable as error:
             self.error(request, f"unreadable: {error}")
+            return
+        except OverBudget:
+            self.error(request, f"took more than {budget:g} s to read")
             return
         self.start_read = self.start_read or name in self.start_urls
         self.outcome.files.append(name)
         self.found.append((request.order, found))
-        base = urljoin(name, links.base) if links.base else name
+        base = name
+        if links.base:
+            with contextlib.suppress(ValueError):  # a <base href> no address can be made of
+                base = urljoin(name, links.base)
         for target in links.targets:
-            self.link(base, target)
+            self.link(base, target, request.depth + 1)
 
     # -- the queue --------------------------------------------------------------------------
 
-    def link(self, base: str, target: str) -> None:
+    def link(self, base: str, target: str, depth: int) -> None:
         if not target or target.startswith("#") or target.lower().startswith(SKIPPED_SCHEMES):
             return
-        url = normal_url(urljoin(base, target))
+        try:
+            url = normal_url(urljoin(base, target))
+        except ValueError:  # "http://[" and other addresses urljoin cannot read
+            return
         if url is None:
             return
         if not self.allows_host(url):
             self.tally.off_site += 1
             return
-        self.add(url, "page")
+        self.add(url, "page", depth=depth)
 
-    def add(self, url: str, kind: str, start: bool = False) -> None:
+    def add(self, url: str, kind: str, start: bool = False, depth: int = 0) -> None:
         if url in self.seen:
             return
         if kind in ("sitemap", "guess"):
@@ -591,6 +840,18 @@ class Crawl:
                 return
             self.sitemaps += 1
         parts = urlsplit(url)
+        if kind == "page" and not start:
+            if depth > self.settings.max_depth:
+                self.tally.too_deep += 1
+                return
+            if self.queued() >= QUEUE_FACTOR * self.settings.max_pages:
+                self.tally.queue_cut += 1
+                return
+            # Digits alike: /calendar/1, /calendar/2, ... are one shape.
+            shape = f"{parts.scheme}://{parts.netloc}{_DIGITS.sub('#', parts.path)}"
+            if self.shapes[shape] >= MAX_SHAPE_PAGES:
+                self.tally.shape_capped[shape] += 1
+                return
         if parts.query and not start:
             path = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
             variants = self.variants.setdefault(path, set())
@@ -598,9 +859,14 @@ class Crawl:
                 self.tally.query_capped[path] += 1
                 return
             variants.add(parts.query)
+        if kind == "page" and not start:
+            self.shapes[shape] += 1
         self.seen.add(url)
         self.order += 1
-        self.host(origin(url)).queue.append(_Request(url, kind, self.order))
+        self.host(origin(url)).queue.append(_Request(url, kind, self.order, depth=depth))
+
+    def queued(self) -> int:
+        return sum(len(host.queue) for host in self.hosts.values())
 
     def host(self, name: str) -> _Host:
         if name not in self.hosts:
@@ -647,10 +913,33 @@ class Crawl:
                 f"Stopped at --max-pages {self.settings.max_pages:,}: {tally.not_read:,} more "
                 "addresses it found were not read."
             )
+        if tally.too_deep:
+            limits.append(
+                f"Stopped at --max-depth {self.settings.max_depth}: {tally.too_deep:,} more "
+                f"{'address' if tally.too_deep == 1 else 'addresses'} it found "
+                f"{'was' if tally.too_deep == 1 else 'were'} more links from the start."
+            )
+        if tally.queue_cut:
+            limits.append(
+                f"The queue was cut at {QUEUE_FACTOR * self.settings.max_pages:,} addresses "
+                f"({QUEUE_FACTOR} x --max-pages): {tally.queue_cut:,} more addresses it found "
+                "were not queued."
+            )
         for path, count in sorted(tally.query_capped.items()):
             limits.append(
                 f"{path}: {count:,} more addresses with other query strings were not read "
                 f"(at most {MAX_QUERY_VARIANTS} per path)."
+            )
+        for shape, count in sorted(tally.shape_capped.items()):
+            limits.append(
+                f"{shape}: {count:,} more addresses of this path shape (# for digits) were not "
+                f"read (at most {MAX_SHAPE_PAGES} per path shape)."
+            )
+        for name, delay in sorted(tally.long_delays.items()):
+            notes.append(
+                f"{name}/robots.txt asks for {delay:g} s between requests; the crawl waited "
+                f"{max(MAX_CRAWL_DELAY, self.settings.delay):g} s "
+                f"(--delay {delay:g} waits as asked)."
             )
         if tally.disallowed:
             notes.append(
@@ -667,23 +956,36 @@ class Crawl:
         return self.outcome
 
 
-def _decode(response: Response) -> str:
+def decode(response: Response) -> str:
+    """A page's text: by its byte-order mark, else its Content-Type charset, else a ``<meta>``
+    charset in its first 2 KB, else UTF-8 (the order HTML's encoding sniffing takes). A charset
+    Python has no text codec for, or one no web page is in, raises :class:`FetchError`: guessing
+    would read garbled text, find no rule in it, and call the page one that agrees."""
     body = response.body
-    charset = response.charset or _meta_charset(body) or "utf-8"
+    for mark, codec in _BOMS:
+        if body.startswith(mark):
+            return body[len(mark) :].decode(codec, errors="replace")
+    charset = (response.charset or _meta_charset(body) or "utf-8").strip().lower()
     try:
+        if codecs.lookup(charset).name in NOT_WEB_ENCODINGS:
+            raise LookupError(charset)
         return body.decode(charset, errors="replace")
-    except LookupError:
-        return body.decode("utf-8", errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        raise FetchError(f"charset {charset[:40]} is not a web page encoding") from None
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))  # fmt: skip
+# Codecs Python has that no page is sent in (the HTML standard forbids UTF-7 outright); idna
+# and undefined raise on any byte with errors="replace".
+NOT_WEB_ENCODINGS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+                     "utf-7", "rot-13", "mbcs", "oem"}  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
 def _meta_charset(body: bytes) -> str | None:
-    if body.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
     found = _META_CHARSET.search(body, 0, 2048)
-    return found.group(1).decode("ascii") if found else None
+    return found.group(1).decode("ascii", errors="replace") if found else None
 
 
 def crawl(

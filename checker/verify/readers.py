@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from typing import BinaryIO
@@ -52,6 +55,40 @@ _STARTS = ("#", "|", *_FENCE)  # lines that start a passage of their own
 
 class Unreadable(Exception):
     """A document the verifier cannot read text from; the message says why."""
+
+
+# Seconds to read one page or PDF. A 35 KB PDF took pypdf 63 s to extract text from; pages of
+# this site read in milliseconds.
+READ_BUDGET = 30.0
+
+
+class OverBudget(BaseException):
+    """A read took longer than its budget. A BaseException, as KeyboardInterrupt is, so that no
+    ``except Exception`` in a library (pypdf has many, for damaged files) can swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the block once ``seconds`` have passed (by the clock).
+
+    A timer signal, so a library's loop is cut short wherever it is (a thread cannot be stopped,
+    and a page read in a process of its own would cost a fork per page). Signals reach the main
+    thread only: elsewhere the block runs without a budget.
+    """
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass

@@ -9,6 +9,7 @@ JSON, warnings in GitHub's format.
 from __future__ import annotations
 
 import json
+import re
 
 from checker.verify.findings import Outcome
 
@@ -31,6 +32,22 @@ def summary(outcome: Outcome) -> str:
     return text
 
 
+# C0 and C1 controls and DEL (a terminal's escape sequences start with ESC or CSI), and the
+# characters that reorder or hide text (bidirectional overrides and isolates).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: each control character as its Python escape
+    (ESC as \\x1b), so a page or a file name can neither move the cursor, clear the screen,
+    retitle the window nor hide text, and every line of a report stays one line. Lone
+    surrogates (a file name's bytes that are not UTF-8) are written as escapes too."""
+    if text.isprintable() and text.isascii():
+        return text
+    text = _CONTROLS.sub(lambda m: repr(m.group(0))[1:-1], text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def as_text(outcome: Outcome) -> str:
     """One line per mismatch (each ending in a newline); for a crawl, then its errors and notes."""
     lines = [str(mismatch) for mismatch in outcome.mismatches]
@@ -41,7 +58,7 @@ def as_text(outcome: Outcome) -> str:
         lines += ["", *outcome.limits, *outcome.notes]
     if lines and not lines[0]:
         lines = lines[1:]
-    return "".join(f"{line}\n" for line in lines)
+    return "".join(f"{printable(line)}\n" for line in lines)
 
 
 def as_json(outcome: Outcome) -> str:

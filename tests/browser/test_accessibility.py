@@ -24,6 +24,7 @@ from browser_gates import (
     PASSING_FIELDS,
     audit_page,
     fill_widget,
+    findings_by_page,
     format_violations,
     open_disclosures,
     run_axe,
@@ -41,15 +42,9 @@ def _audit(
     browser, base_url: str, paths: list[str], width: int, scheme: str, review: Counter | None = None
 ) -> dict:
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
-    findings = {}
-    try:
-        for path in paths:
-            violations = audit_page(page, base_url + path, review=review)
-            if violations:
-                findings[f"{path} @{width}px {scheme}"] = violations
-    finally:
-        context.close()
+    found = findings_by_page(context, base_url, paths,
+                             lambda page, url: audit_page(page, url, review=review))  # fmt: skip
+    findings = {f"{path} @{width}px {scheme}": violations for path, violations in found.items()}
     return findings
 
 

@@ -32,7 +32,7 @@ from checker.site.courts.registry import (
 
 DATA = DEFAULT_CSV.parent
 COVERAGE_GOAL = 150  # issue 19's goal: 150 of the 188 court pages show a sourced contact
-COVERAGE_FLOOR = 137  # what the data holds: raise it with the data, never lower it
+COVERAGE_FLOOR = 138  # what the data holds: raise it with the data, never lower it
 
 MND = {
     "label": "CM/ECF Help Desk",

@@ -20,9 +20,34 @@ OLD = RULESETS["pacer-2021"].rule("password.length").params
 STALE = f"Passwords must be {OLD['min']}-{OLD['max']} characters."
 STALE_SHORT = f"Minimum {OLD['min']}-character password."  # as id.uscourts.gov has it
 
-# A route: (status, headers, body), or a function of the request count for that path giving one.
+# A route: (status, headers, body), or a function of the request count for that path giving one;
+# or :class:`Raw`, which writes the whole answer itself (a hostile server's bytes, dripped or not).
 Answer = tuple[int, dict[str, str], bytes]
 Route = Answer | Callable[[int], Answer]
+
+
+@dataclass
+class Raw:
+    """An answer written byte for byte: each part of ``parts`` is sent ``pause`` seconds after the
+    one before (so a server can drip its headers or a chunk-size line), until the test ends."""
+
+    parts: list[bytes]
+    pause: float = 0.0
+
+    def send(self, wfile, stop: threading.Event) -> None:
+        for part in self.parts:
+            if stop.wait(self.pause) if self.pause else stop.is_set():
+                return
+            try:
+                wfile.write(part)
+                wfile.flush()
+            except OSError:  # the crawler gave up and hung up: what the test wants
+                return
+
+
+def drip(head: bytes, dripped: bytes, pause: float = 0.1) -> Raw:
+    """``head`` at once, then ``dripped`` a byte at a time, ``pause`` seconds apart."""
+    return Raw([head, *(dripped[i : i + 1] for i in range(len(dripped)))], pause)
 
 
 def html(body: str, title: str = "Court") -> Answer:
@@ -68,6 +93,10 @@ class Site:
                     return
                 if route == "drop":
                     self.close_connection = True  # hangs up without a word
+                    return
+                if isinstance(route, Raw):
+                    self.close_connection = True
+                    route.send(self.wfile, site.hang)
                     return
                 if callable(route):
                     route = route(sum(1 for hit in site.hits if hit.path == self.path))

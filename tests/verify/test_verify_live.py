@@ -55,7 +55,8 @@ def sites():
 def crawled(sites):
     """One crawl of the court site, in JSON; the site's request log after it."""
     court, other = sites
-    result = verify(f"{court.url}/", *FAST, "--format", "json")
+    # Deep enough that the calendar's query strings, not --max-depth, stop it.
+    result = verify(f"{court.url}/", *FAST, "--max-depth", "100", "--format", "json")
     return result, json.loads(result.stdout or "{}"), court, other
 
 
