@@ -85,4 +85,9 @@ class Selection:
     def __call__(self, path: Path) -> bool:
         if self.include and self.include.patterns and not self.include.matches(path):
             return False
-        return not (self.exclude and self.exclude.matches(path))
+        return not self.excluded(path)
+
+    def excluded(self, path: Path) -> bool:
+        """Whether an exclude glob matches ``path``: a folder's match covers all it holds, so a
+        walk need not enter it."""
+        return bool(self.exclude and self.exclude.matches(path))

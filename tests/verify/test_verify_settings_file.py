@@ -210,3 +210,32 @@ def test_help_names_every_format_key_and_wrapper():
         assert key in text, key
     for wrapper in ("pre-commit", "pacer-checker (.pre-commit-hooks.yaml)", "action.yml"):
         assert wrapper in text
+
+
+def test_an_excluded_folder_is_never_walked(tmp_path, monkeypatch):
+    from checker.verify import files
+    from checker.verify.selection import Selection
+
+    court = court_folder(tmp_path)
+    modules = court / "node_modules"
+    for number in range(50):
+        (modules / f"m{number}").mkdir(parents=True)
+        (modules / f"m{number}" / "README.md").write_text(f"{STALE}\n")
+    walked = []
+    real_walk = files.os.walk
+
+    def walk(root):
+        for folder, subfolders, names in real_walk(root):
+            walked.append(Path(folder).relative_to(court).as_posix())
+            yield folder, subfolders, names
+
+    monkeypatch.setattr(files.os, "walk", walk)
+    keep = Selection(exclude=Globs(("node_modules",), court))
+    names = [name for _, name in files.targets([str(court)], keep)]
+    assert [Path(name).relative_to(court).as_posix() for name in names] == [
+        "guide.md", "index.htm", "print.pdf", "news/passwords.html"
+    ]
+    assert walked == [".", "news"]
+    walked.clear()
+    assert len(list(files.targets([str(court)]))) == 54  # without the glob: every folder
+    assert len(walked) == 53  # ., news, node_modules and its 50 folders
