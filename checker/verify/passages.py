@@ -40,16 +40,9 @@ from functools import lru_cache
 
 from checker.rulesets import RuleSet, get_ruleset
 from checker.verify.findings import Mismatch, Passage, excerpt
+from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules
 from checker.verify.numbers import normalise
-from checker.verify.statements import (
-    NEGATION,
-    SUBJECTS,
-    Context,
-    check_sentence,
-    collapse,
-    last_noun,
-    may_state_rules,
-)
+from checker.verify.statements import NEGATION, SUBJECTS, Context, collapse, last_noun
 
 BULLETS = "•▪◦●"
 # A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.
@@ -84,14 +77,11 @@ _ONLY_LEAD = re.compile(r"\bonly\b[^.;]{0,30}?\bfollowing\b|\bonly:\s*$")
 _SPECIAL_NAMED = re.compile(r"special|symbol|punctuation|non-alphanumeric|[!@#$%^&*]")
 _DIGITS = re.compile(r"\d")
 
-# Any word a sentence needs to state a rule (with a figure, the sentence is read anyway), and
-# any it needs to name a subject or to lead what follows: a sentence with none of the first is
-# not checked, with none of either not read further.
-_RULE_WORDS = re.compile(
-    r"char|length|every|day|month|year|expir|age\b|repeat|identical|consecutive|in\s+a\s+row"
-    r"|same|number|digit|numer|lower|upper|capital|special|symbol|punctuation|alphanumeric|only"
-    r"|optional|part\s+of|default|annual|valid|older|name|mail|[<>≥≤]"
-)
+# Any word a sentence needs to state a rule (with a figure, the sentence is read anyway; each
+# kind gives its own, see checker.verify.kinds), and any it needs to name a subject or to lead
+# what follows: a sentence with none of the first is not checked, with none of either not read
+# further.
+_RULE_WORDS = RULE_WORDS
 _LEAD_WORDS = re.compile(
     r"password|user|log\s*in|[:?]|requirement|polic|rule|criteria|complexity|standard"
     r"|following|below"

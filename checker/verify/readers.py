@@ -24,8 +24,8 @@ from typing import BinaryIO
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify.findings import Mismatch, Passage
+from checker.verify.kinds import may_state_rules
 from checker.verify.passages import BULLETS, PRESCAN_LIMIT, check_passages
-from checker.verify.statements import may_state_rules
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",

@@ -135,11 +135,11 @@ def render(fmt: str, outcome: Outcome, fail_on: str = "mismatch") -> str:
     """The report in format ``fmt``. JUnit needs ``fail_on``: a passage to review is a failing
     test only when it fails the run."""
     if fmt == "sarif":
-        from .formats.sarif import as_sarif
+        from checker.verify.formats.sarif import as_sarif
 
         return as_sarif(outcome)
     if fmt == "junit":
-        from .formats.junit import as_junit
+        from checker.verify.formats.junit import as_junit
 
         return as_junit(outcome, fail_on)
     return FORMATTERS[fmt](outcome)

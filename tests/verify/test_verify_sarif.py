@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft4Validator
 from verify_ci import FILES, ROOT, STALE_AT, court_folder, outcome_with_reviews, verify
 
-from checker.verify import KIND_OF_RULE
 from checker.verify.findings import Outcome
 from checker.verify.formats.sarif import as_sarif
+from checker.verify.kinds import KIND_OF_RULE, KINDS
 
 
 def schema_path() -> Path:
@@ -77,11 +77,10 @@ def test_a_court_folder_as_sarif(tmp_path, validator):
 
 def test_one_stable_rule_per_kind_from_the_kind_list():
     rules = json.loads(as_sarif(Outcome("pacer-2025")))["runs"][0]["tool"]["driver"]["rules"]
-    kinds = list(dict.fromkeys(KIND_OF_RULE.values()))
-    assert [rule["id"] for rule in rules] == [f"pacer-checker/{kind}" for kind in kinds]
-    for rule in rules:
-        kind = rule["id"].removeprefix("pacer-checker/")
-        assert rule["properties"]["rules"] == [r for r, k in KIND_OF_RULE.items() if k == kind]
+    assert [rule["id"] for rule in rules] == [f"pacer-checker/{kind.name}" for kind in KINDS]
+    for rule, kind in zip(rules, KINDS, strict=True):
+        assert rule["properties"]["rules"] == list(kind.rule_ids)
+        assert rule["shortDescription"]["text"].startswith(kind.title)
         assert rule["defaultConfiguration"]["level"] == "error"
 
 

@@ -1,7 +1,7 @@
 """``--format sarif``: the run as a SARIF 2.1.0 log, the format code scanning reads.
 
-One reporting rule per statement kind, its id ``pacer-checker/<kind>`` taken from the list of
-kinds the statement readers know (so a kind added there is a rule here, with no second table),
+One reporting rule per statement kind, its id ``pacer-checker/<kind>`` and its description taken
+from the list of kinds (:data:`checker.verify.kinds.KINDS`: a kind added there is a rule here),
 and ``pacer-checker/unread`` for a passage that looks like a rule of no known kind. A mismatch is a
 result at ``level: error``; a review (a passage that looks like a rule and was not read) is one
 at ``level: warning``. Reviews keep SARIF's default ``kind: fail``: the spec's ``kind: review``
@@ -37,16 +37,16 @@ SOURCE_ROOT = "%SRCROOT%"
 
 
 def kinds() -> list[str]:
-    """The statement kinds, in the readers' order (each rule's kind, first seen first)."""
-    # The readers' list, loaded only for this format (it compiles the readers' patterns).
-    from checker.verify.statements import KIND_OF_RULE
+    """The statement kinds' names, in the readers' order (:data:`checker.verify.kinds.KINDS`)."""
+    # Loaded only for this format: the kinds compile the readers' patterns.
+    from checker.verify.kinds import KINDS
 
-    return list(dict.fromkeys(KIND_OF_RULE.values()))
+    return [kind.name for kind in KINDS]
 
 
 def kind_of(rule_id: str) -> str:
     """The kind of the rule ``rule_id`` (``password.length`` -> ``length``); unknown: itself."""
-    from checker.verify.statements import KIND_OF_RULE
+    from checker.verify.kinds import KIND_OF_RULE
 
     return KIND_OF_RULE.get(rule_id, rule_id or UNREAD)
 
@@ -87,12 +87,13 @@ def as_sarif(outcome: Outcome) -> str:
     return json.dumps(log, ensure_ascii=False, indent=1) + "\n"
 
 
-def _descriptor(kind: str, rules: RuleSet) -> dict[str, Any]:
-    from checker.verify.statements import KIND_OF_RULE
+def _descriptor(name: str, rules: RuleSet) -> dict[str, Any]:
+    from checker.verify.kinds import KINDS
 
-    members = [name for name, of in KIND_OF_RULE.items() if of == kind]
-    stated = [rules.rule(name).text() for name in members if name in rules.rule_ids]
-    if kind == UNREAD:
+    kind = next((kind for kind in KINDS if kind.name == name), None)
+    members = list(kind.rule_ids) if kind else []
+    stated = [rules.rule(rule).text() for rule in members if rule in rules.rule_ids]
+    if kind is None:
         short = "A passage that looks like a PACER rule statement of no known kind"
         full = (
             "The passage has a number with a unit, a character class, or a repeat, expiry or "
@@ -101,17 +102,18 @@ def _descriptor(kind: str, rules: RuleSet) -> dict[str, Any]:
             "'pacer-checker: ignore' once it is right."
         )
     else:
-        short = f"A statement of PACER's {kind} rules ({', '.join(members) or kind})"
+        short = f"{kind.title} ({', '.join(members)})"
         full = (
-            f"{short}. An error when it disagrees with the rule set; a warning when it looks like "
-            "such a statement but could not be read (read it yourself)."
+            f"A statement of PACER's rules on {kind.title[0].lower()}{kind.title[1:]}: an error "
+            "when it disagrees with the rule set, a warning when it looks like such a statement "
+            "but could not be read (read it yourself)."
         )
     descriptor: dict[str, Any] = {
-        "id": rule_id(kind),
-        "name": kind.title().replace("-", "").replace("_", ""),
+        "id": rule_id(name),
+        "name": name.title().replace("-", "").replace("_", ""),
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
-        "defaultConfiguration": {"level": "warning" if kind == UNREAD else "error"},
+        "defaultConfiguration": {"level": "error" if kind else "warning"},
         "properties": {"rules": members, "tags": ["pacer", "documentation"]},
     }
     if stated:
