@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         values = config.resolve(args, config.load(args.config))
     except config.ConfigError as error:
-        print(f"checker: error: {error}", file=sys.stderr)
+        print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     knobs = {knob.name for knob in fields(Settings)}
     return main(
