@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError
 from checker.verify.readers import Unreadable, check_html, check_pdf, check_text
+from checker.verify.selection import Selection
 
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text", ".md": "text"}
 _TYPES = ", ".join(KINDS)
 
 
-def find_files(root: Path) -> Iterator[Path]:
+def find_files(root: Path, skip: Callable[[Path], bool] | None = None) -> Iterator[Path]:
     """The files under ``root`` the verifier reads, in a stable order, found as they are read.
 
     A walk, not a sorted list of the whole tree: memory stays flat however large the site.
+    ``skip``: folders not to enter (excluded by the settings: a node_modules is never walked).
     """
     for folder, subfolders, names in os.walk(root):
-        subfolders.sort()
+        subfolders[:] = [name for name in sorted(subfolders)
+                         if skip is None or not skip(Path(folder, name))]  # fmt: skip
         for name in sorted(names):
             path = Path(folder, name)
             if path.suffix.lower() in KINDS and path.is_file():
@@ -80,19 +83,27 @@ def check_paths(paths: Sequence[str]) -> None:
             raise VerifyUsageError(f"{given}: not a file type verify reads ({_TYPES})")
 
 
-def targets(paths: Sequence[str]) -> Iterator[tuple[Path, str]]:
-    """(file, name shown in reports) for each file to read; names are paths as given."""
+def targets(paths: Sequence[str], keep: Selection | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, name shown in reports) for each file to read; names are paths as given.
+
+    ``keep``: which files to read (the settings' include and exclude globs), named or found.
+    """
+    skip = keep.excluded if keep else None
     for given in paths:
         path = Path(given)
-        files = find_files(path) if path.is_dir() else [path]
-        yield from ((file, file.as_posix()) for file in files)
+        files = find_files(path, skip) if path.is_dir() else [path]
+        yield from ((file, file.as_posix()) for file in files if keep is None or keep(file))
 
 
-def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcome:
+def verify_paths(
+    paths: Sequence[str],
+    ruleset: str = DEFAULT_RULESET,
+    keep: Selection | None = None,
+) -> Outcome:
     rules = get_ruleset(ruleset)
     check_paths(paths)
     outcome = Outcome(rules.name)
-    for path, name in targets(paths):
+    for path, name in targets(paths, keep):
         try:
             found = list(check_file(path, name, rules))
         except Unreadable as error:
