@@ -177,7 +177,7 @@ LOOKS = (
                    rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"
                    rf"|\b(?:differ\w*|distinct|unlike)\b[^.;]{{0,20}}?\bfrom\b[^.;]{{0,60}}?"
                    rf"\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
-        "personal data barred", (NAME,), ("name", "mail", "user"),
+        "personal data barred", (NAME,), ("name", "mail", "user", "login"),
     ),
 )
 
