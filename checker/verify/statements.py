@@ -42,7 +42,7 @@ should be at least 64"), the length of something else ("any part of your name wh
 characters", "client codes up to 32 characters"), inactivity limits, minimum password ages, reuse
 rules ("repeat the same one every 60 days") and lists of options.
 
-Decisions on forms that could be read two ways (tests/test_verify.py holds one test per
+Decisions on forms that could be read two ways (tests/verify/test_verify.py holds one test per
 decision):
 
 - Whose password: the verifier cannot tell a CM/ECF password from a PACER one. Since NextGen,
@@ -64,9 +64,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
-from ..rulesets import RuleSet
-from .findings import Mismatch
-from .numbers import NUM, normalise, number
+from checker.rulesets import RuleSet
+from checker.verify.findings import Mismatch
+from checker.verify.numbers import NUM, normalise, number
 
 Finding = tuple[str, str, str]  # (rule id, what the sentence says, what the rule set says)
 # How far back from a value its sentence is read for what governs it (a requirement, a tense, a
