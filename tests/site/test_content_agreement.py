@@ -17,14 +17,10 @@ catches the sentence it exists to catch.
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-
-ROOT = Path(__file__).resolve().parents[2]
+from sections import listed_sources, page_soup, section_links, unlink_section
 
 TERM_FIRM_WIDE = "firm-wide shared account"
 TERM_STAFF_USE = "attorney's own account used by staff"
@@ -59,16 +55,6 @@ RESEARCH_VOICE = re.compile(
     r" (?:read|know|find|verify|confirm)|\bthat we read\b|\bnot available to us\b|\bour research\b",
     re.IGNORECASE,
 )
-
-
-def built(site: Path, page: str) -> Path:
-    return site / ("index.html" if page == "index.md" else page[:-3] + "/index.html")
-
-
-def soup_of(site: Path, page: str) -> BeautifulSoup:
-    file = built(site, page)
-    assert file.exists(), f"{page} was not built"
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def article_of(page: BeautifulSoup) -> BeautifulSoup:
@@ -126,34 +112,9 @@ def links_to(page: BeautifulSoup, target: str, fragment: str = "") -> bool:
     return False
 
 
-def listed_sources(site: Path) -> set[str]:
-    """Every address the Sources page links, and every source address of the fact records."""
-    page = soup_of(site, "sources.md")
-    listed = {unquote(a["href"]) for a in page.find_all("a", href=True)}
-    records = tomllib.loads((ROOT / "checker/data/facts.toml").read_text(encoding="utf-8"))
-    return listed | {unquote(source["url"]) for source in records["sources"].values()}
-
-
 def unsourced_sections(page: BeautifulSoup, listed: set[str]) -> list[str]:
-    """h2/h3 sections with content that link no source the site lists."""
-    problems = []
-    for heading in article_of(page).find_all(["h2", "h3"]):
-        content = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h1", "h2", "h3"):
-                break
-            content.append(sibling)
-        if not content:
-            continue
-        links = {
-            unquote(a["href"])
-            for element in content
-            for a in element.find_all("a", href=True)
-            if a["href"].startswith(("http://", "https://"))
-        }
-        if not links & listed:
-            problems.append(heading.get("id", heading.get_text()))
-    return problems
+    """Sections with content that link no source the site lists."""
+    return [section for section, links in section_links(page).items() if not links & listed]
 
 
 # ---- the two account terms -----------------------------------------------------------------------
@@ -161,8 +122,8 @@ def unsourced_sections(page: BeautifulSoup, listed: set[str]) -> list[str]:
 
 def test_the_two_terms_are_defined_once_on_the_firm_guide(built_site):
     page, anchor = DEFINITIONS
-    defined = definitions(soup_of(built_site, page))
-    assert soup_of(built_site, page).find(id=anchor), f"{page} has no #{anchor}"
+    defined = definitions(page_soup(built_site, page))
+    assert page_soup(built_site, page).find(id=anchor), f"{page} has no #{anchor}"
     assert "cannot be used to e-file" in defined[TERM_FIRM_WIDE]
     assert "PACER allows it" in defined[TERM_STAFF_USE]
     assert "Some courts discourage it" in defined[TERM_STAFF_USE]
@@ -170,14 +131,14 @@ def test_the_two_terms_are_defined_once_on_the_firm_guide(built_site):
         other
         for other in ATTORNEY_PAGES
         if other != page
-        and {TERM_FIRM_WIDE, TERM_STAFF_USE} & definitions(soup_of(built_site, other)).keys()
+        and {TERM_FIRM_WIDE, TERM_STAFF_USE} & definitions(page_soup(built_site, other)).keys()
     ]
     assert not elsewhere, f"the terms are defined again on {elsewhere}"
 
 
 @pytest.mark.parametrize("page", TERM_PAGES)
 def test_the_pages_about_sharing_use_both_terms(built_site, page):
-    soup = soup_of(built_site, page)
+    soup = page_soup(built_site, page)
     text = text_of(soup).lower()
     assert TERM_FIRM_WIDE in text, f"{page} does not say {TERM_FIRM_WIDE!r}"
     assert TERM_STAFF_USE in text, f"{page} does not say {TERM_STAFF_USE!r}"
@@ -187,7 +148,7 @@ def test_the_pages_about_sharing_use_both_terms(built_site, page):
 
 @pytest.mark.parametrize("page", (*ATTORNEY_PAGES, COURT_PAGE))
 def test_no_page_denies_sharing_without_naming_the_firm_wide_kind(built_site, page):
-    found = sharing_denials(text_of(soup_of(built_site, page)))
+    found = sharing_denials(text_of(page_soup(built_site, page)))
     assert not found, f"{page} contradicts the staff-use term:\n" + "\n".join(found)
 
 
@@ -214,7 +175,7 @@ def test_the_sharing_check_passes_the_new_sentences():
 
 
 def test_a_contradiction_injected_into_a_built_page_is_caught(built_site):
-    soup = soup_of(built_site, "upgrade.md")
+    soup = page_soup(built_site, "upgrade.md")
     assert sharing_denials(text_of(soup)) == []
     note = soup.new_tag("p")
     note.string = "After the upgrade, you can no longer share the account with other people."
@@ -227,20 +188,20 @@ def test_a_contradiction_injected_into_a_built_page_is_caught(built_site):
 
 @pytest.mark.parametrize("page", (*ATTORNEY_PAGES, COURT_PAGE))
 def test_no_page_invites_enrolling_in_mfa_at_any_time(built_site, page):
-    found = any_time_enrollment(text_of(soup_of(built_site, page)))
+    found = any_time_enrollment(text_of(page_soup(built_site, page)))
     assert not found, f"{page}:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("page", ("mfa.md", "changes.md"))
 def test_the_mfa_pages_say_enroll_when_prompted(built_site, page):
-    soup = soup_of(built_site, page)
+    soup = page_soup(built_site, page)
     assert soup.select('[data-fact="mfa-enroll-when-prompted"]'), page
     assert soup.select('[data-fact="mfa-who"]'), page
     assert "only when it prompts you" in text_of(soup)
 
 
 def test_the_start_page_sends_notice_only_accounts_to_mfa(built_site):
-    text = text_of(soup_of(built_site, "index.md"))
+    text = text_of(page_soup(built_site, "index.md"))
     assert "MFA is required for you, even if you never file" in text
     assert "MFA is optional for you" in text  # search-only accounts may opt in
 
@@ -264,7 +225,7 @@ def test_the_enrollment_check(sentence, caught):
 
 @pytest.mark.parametrize("page", ATTORNEY_PAGES)
 def test_attorney_pages_do_not_speak_in_the_research_voice(built_site, page):
-    found = research_voice(text_of(soup_of(built_site, page)))
+    found = research_voice(text_of(page_soup(built_site, page)))
     assert not found, f"{page}: {found}"
 
 
@@ -290,7 +251,7 @@ def test_the_voice_check_passes_the_attorneys_voice():
 
 @pytest.mark.parametrize("page", NEW_PAGES)
 def test_the_new_pages_are_in_the_nav(built_site, page):
-    nav = soup_of(built_site, "index.md").select_one("nav.md-nav--primary")
+    nav = page_soup(built_site, "index.md").select_one("nav.md-nav--primary")
     assert nav is not None, "the start page has no primary navigation"
     folder = page[:-3] + "/"
     hrefs = [a["href"] for a in nav.find_all("a", href=True)]
@@ -299,25 +260,20 @@ def test_the_new_pages_are_in_the_nav(built_site, page):
 
 @pytest.mark.parametrize("page", NEW_PAGES)
 def test_the_start_page_routes_to_the_new_pages(built_site, page):
-    assert links_to(soup_of(built_site, "index.md"), page[:-3] + "/"), page
+    assert links_to(page_soup(built_site, "index.md"), page[:-3] + "/"), page
 
 
 @pytest.mark.parametrize("page", NEW_PAGES)
 def test_every_section_of_the_new_pages_links_a_listed_source(built_site, page):
-    problems = unsourced_sections(soup_of(built_site, page), listed_sources(built_site))
+    problems = unsourced_sections(page_soup(built_site, page), listed_sources(built_site))
     assert not problems, f"{page}: sections without a listed source: {problems}"
 
 
 def test_a_section_without_a_source_is_caught(built_site):
-    soup = soup_of(built_site, "troubleshooting.md")
+    soup = page_soup(built_site, "troubleshooting.md")
     listed = listed_sources(built_site)
     assert unsourced_sections(soup, listed) == []
-    heading = soup.find(id="your-account-is-locked")
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h2", "h3"):
-            break
-        for link in sibling.find_all("a"):
-            link.unwrap()
+    unlink_section(soup, "your-account-is-locked")
     assert unsourced_sections(soup, listed) == ["your-account-is-locked"]
 
 
@@ -334,5 +290,5 @@ def test_a_section_without_a_source_is_caught(built_site):
     ],
 )
 def test_the_steps_link_their_answer_in_something_went_wrong(built_site, page, anchor):
-    assert soup_of(built_site, "troubleshooting.md").find(id=anchor), anchor
-    assert links_to(soup_of(built_site, page), "troubleshooting/", anchor), (page, anchor)
+    assert page_soup(built_site, "troubleshooting.md").find(id=anchor), anchor
+    assert links_to(page_soup(built_site, page), "troubleshooting/", anchor), (page, anchor)
