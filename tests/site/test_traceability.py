@@ -254,6 +254,7 @@ def test_every_mapping_is_needed(mapping):
 
 GUIDES_FILE = SEEDS / "guides.yml"
 
+
 def load_guides() -> dict[str, list[dict]]:
     return yaml.safe_load(GUIDES_FILE.read_text(encoding="utf-8"))["guides"]
 
