@@ -3,7 +3,8 @@ the markers every test gets from what it does, so ``make test-fast`` can leave o
 
 - ``browser``: the test lives in tests/browser/ or tests/kit/ (a kit prints its PDF in Chromium),
   or uses the ``browser`` or ``page`` fixture;
-- ``build``: the test, or a fixture it uses, builds the site, a court's site or a kit.
+- ``build``: the test, or a fixture it uses, builds the site, a court's site, a kit, or installs
+  the package into a fresh environment.
 
 Nobody applies them by hand, so a new test cannot be left in the fast subset by mistake.
 """
@@ -87,7 +88,8 @@ BROWSER_FOLDERS = ("browser", "kit")
 BROWSER_FIXTURES = {"browser", "page"}
 BUILD_FIXTURES = {"built_site", "site_copy", "engine_sites", "site_url"}
 # Calls that build: a test or fixture whose source holds one of these builds something.
-BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(")
+BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(",
+            "venv.create(")  # fmt: skip
 
 
 def builds(item: pytest.Item) -> bool:
