@@ -186,6 +186,18 @@ def test_a_contradiction_injected_into_a_built_page_is_caught(built_site):
 # ---- MFA enrollment ------------------------------------------------------------------------------
 
 
+def test_no_court_page_or_the_checklist_denies_sharing_without_naming_the_kind(built_site):
+    """Every court's page and the checklist carry court notes: they use the firm-wide term too."""
+    pages = sorted((built_site / "courts").glob("*/index.html"))
+    assert len(pages) > 180, "the court pages are missing"
+    found = {
+        path.parent.name: denials
+        for path in pages
+        if (denials := sharing_denials(text_of(BeautifulSoup(path.read_text(), "html.parser"))))
+    }
+    assert found == {}
+
+
 @pytest.mark.parametrize("page", (*ATTORNEY_PAGES, COURT_PAGE))
 def test_no_page_invites_enrolling_in_mfa_at_any_time(built_site, page):
     found = any_time_enrollment(text_of(page_soup(built_site, page)))
