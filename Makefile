@@ -15,25 +15,48 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-COURT  ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kit generate test test-fast setup browser chromium lint bench
+# COURT (one court's id; empty for every court) reaches the commands through the environment
+# only, never pasted into a recipe: $(value) keeps it as given, so neither make nor the shell
+# reads it as code. court-id stops make with exit 2 before a build or kit starts when it is not
+# one court's id (a typo, or two ids with a space, would build every court's kit).
+override COURT := $(value COURT)
+export COURT
+
+.PHONY: serve build kit generate test test-fast setup browser chromium lint bench court-id
 
 serve: setup generate
 	$(PY) -m mkdocs serve
 
 # One command runs the three steps, so the check reads exactly the site just written (with
 # COURT=<id> too) and the Markdown it was built from; the tests run the same command.
-build: setup
-	COURT=$(COURT) $(PY) -m checker.site build --site-dir site
+build: court-id
+	$(PY) -m checker.site build --site-dir site
 
 # COURT=<id> make kit writes build/kit/<id>/; make kit writes every court's kit and build/kit/all/.
 # Every file is verified as it is written (checker/site/kit/).
-kit: setup chromium
-	COURT=$(COURT) $(PY) -m checker.site kit
+kit: court-id chromium
+	$(PY) -m checker.site kit
 
-generate: setup
+# The site's own court registry says which ids there are (PACER_HELP_COURTS_CSV included).
+court-id: setup
+	@$(PY) -c "$$COURT_CHECK"
+
+define COURT_CHECK
+import sys
+from checker.site.courts.registry import project_registry
+from checker.site.project import Project
+from checker.site.settings import Settings
+settings = Settings.from_env()
+known = {court.id for court in project_registry(Project.at("mkdocs.yml", settings))}
+if settings.court and settings.court not in known:
+    print(f"make: COURT={settings.court!r} is not a court id", file=sys.stderr)
+    sys.exit(2)
+endef
+export COURT_CHECK
+
+generate: court-id
 	$(PY) -m checker.site generate
 
 test: setup browser

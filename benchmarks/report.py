@@ -303,6 +303,9 @@ def main() -> None:
         for name, (cpu, clock) in verify_speed.shape_speeds().items():
             row(f"verify speed, {name} (1 MB)", f"{cpu:.2f} MB/s CPU, {clock:.2f} MB/s clock",
                 f">= {verify_speed.SPEED_GOAL:g} MB/s", cpu >= verify_speed.SPEED_GOAL)
+        took, budget = verify_speed.dripped_headers()
+        row("verify: a server dripping its headers, given up after", f"{took:.1f} s",
+            f"<= {budget:g} s + 1", took <= budget + 1)
         for shape in (None, *verify_speed.MEMORY_SHAPES):
             megabytes, peak, goal, _ = verify_speed.peak_memory(shape=shape)
             row(f"verify peak memory, {megabytes:.0f} MB {shape or 'court page'} (resident,"

@@ -84,10 +84,14 @@ def measure(pages: int) -> tuple[float, float, float, int]:
     return rate, cpu_rate, peak, len(outcome.mismatches)
 
 
-def shape_speeds(size: int = SHAPE_SIZE) -> dict[str, tuple[float, float]]:
+def shape_speeds(
+    size: int = SHAPE_SIZE, names: list[str] | None = None
+) -> dict[str, tuple[float, float]]:
     """(MB/s by CPU time, MB/s by the clock) for ``size`` characters of each shape."""
     speeds = {}
     for name, make in SHAPES.items():
+        if names and name not in names:
+            continue
         kind, data = make(size)
         megabytes = len(data.encode()) / 1e6
         start, cpu = time.perf_counter(), time.process_time()
@@ -108,6 +112,27 @@ def big_page(size: int = BIG_PAGE) -> str:
         length += len(part)
         number += 1
     return f"<!doctype html><html><body><nav><ul>{MENU}</ul></nav><main>{''.join(parts)}</main>"
+
+
+def dripped_headers(timeout: float = 0.3) -> tuple[float, float]:
+    """(seconds until the crawler gave up on a server dripping its headers a byte every 0.05 s,
+    the request's budget): the budget covers headers, so the first is close to the second."""
+    from live_site import Site, drip
+
+    from checker.verify.crawl import REQUEST_BUDGET, FetchError, fetch, user_agent
+    from checker.verify.settings import Settings
+
+    site = Site().start()
+    site.routes["/drip"] = drip(b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 100_000, 0.05)
+    start = time.perf_counter()
+    try:
+        fetch(f"{site.url}/drip", Settings(timeout=timeout), user_agent())
+    except FetchError:
+        pass
+    finally:
+        elapsed = time.perf_counter() - start
+        site.stop()
+    return elapsed, REQUEST_BUDGET * timeout
 
 
 _PEAK = """
@@ -148,6 +173,8 @@ def main(sizes: list[int]) -> None:
     print(f"\n{'shape (1 MB)':<30} {'MB/s CPU':>9} {'MB/s clock':>11}  goal >= {SPEED_GOAL} MB/s")
     for name, (cpu, clock) in shape_speeds().items():
         print(f"{name:<30} {cpu:>9.2f} {clock:>11.2f}  {'ok' if cpu >= SPEED_GOAL else 'MISSED'}")
+    took, budget = dripped_headers()
+    print(f"dripped headers: gave up after {took:.1f} s (budget {budget:g} s)")
     print()
     for shape in (None, *MEMORY_SHAPES):
         megabytes, peak, goal, found = peak_memory(shape=shape)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -57,7 +58,19 @@ def run(
         args = parser.parse_args(argv)
         if getattr(args, "ruleset", None) is not None:
             get_ruleset(args.ruleset)
-        return commands[args.command](args)
+        if sys.stdout is None:  # started with its stdout closed (">&-")
+            raise UsageError("cannot write the report: stdout is closed")
+        code = commands[args.command](args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Whatever was to read the report went away. Python would report the pipe again when it
+        # flushes stdout at exit: point stdout at nothing first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        print(f"{name}: error: cannot write the report: stdout is closed", file=sys.stderr)
+        return EXIT_USAGE
     except (UsageError, UnknownRuleSet, *errors) as error:
         print(f"{name}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -119,12 +132,46 @@ def _read_fields(stream) -> dict[str, str]:
     except UnicodeDecodeError as error:
         raise UsageError(f"stdin is not valid UTF-8 (byte {error.start})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_int=_small_int)
     except json.JSONDecodeError as error:
         raise UsageError(f"stdin is not JSON: {error.msg} at line {error.lineno}") from None
+    except RecursionError:
+        raise UsageError("stdin is not JSON: nested deeper than the checker reads") from None
     if not isinstance(data, dict):
         raise UsageError(f"stdin must be one JSON object, not {type(data).__name__}")
+    for key, value in data.items():
+        if isinstance(value, str) and not _encodable(value):
+            raise UsageError(f"field {key!r} is not valid Unicode (a lone surrogate)")
     return data
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object whose keys are each given once: with two "password" keys, which one is checked
+    would depend on the parser (Python's takes the last)."""
+    data: dict[str, object] = {}
+    for key, value in pairs:
+        if key in data:
+            raise UsageError(f"stdin: key {key!r} appears twice")
+        data[key] = value
+    return data
+
+
+MAX_INT_DIGITS = 100
+
+
+def _small_int(text: str) -> int:
+    # No field is a number; a 5,000-digit one would hit Python's limit on int() as a traceback.
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise UsageError(f"stdin is not JSON: a number of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _cmd_check(args) -> int:

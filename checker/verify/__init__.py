@@ -26,6 +26,7 @@ _WHERE = {
     "excerpt": "findings",
     "BLOCKS": "readers", "Unreadable": "readers", "html_passages": "readers",
     "text_passages": "readers", "verify_html": "readers", "verify_text": "readers",
+    "findings_html": "readers", "findings_text": "readers", "Silenced": "findings",
     "KIND_OF_RULE": "kinds", "SENTENCE_END": "passages", "check_passages": "passages",
     "format_mismatches": "statements", "may_state_rules": "kinds", "normalise": "numbers",
 }  # fmt: skip

@@ -1,11 +1,17 @@
 """``python -m checker verify PATH... | URL...``: read files, or crawl a live site, and report
-mismatches as text, JSON, GitHub workflow annotations, SARIF or JUnit XML.
+mismatches and passages to review as text, JSON, GitHub workflow annotations, SARIF or JUnit XML.
 
-Exit codes for files: 0 every file agrees with the rule set, 1 a mismatch (or, under
-``--fail-on review``, a passage to review), 2 a usage error, a bad settings file or an
-unreadable file (each named on one line on stderr; the other files are still checked and
-reported). For URLs: 0 or 1 the same way; pages that could not be fetched or read are listed in
-the report and do not change the code; 2 only when no start address could be read (one line).
+Every passage that speaks of a PACER username or password requirement ends as one of: agrees;
+mismatch (it states a rule wrongly); review (it looks like a rule statement, a number with a unit,
+a character class, a repeat, expiry or personal-data word with the password, username or PACER as
+its subject, but no reader made a statement of it). A person records what they reviewed inline
+(``pacer-checker: ignore``) or in a baseline file (``--write-baseline`` / ``--baseline``).
+
+Exit codes for files: 0 no mismatch (passages to review are reported, and exit 1 only with
+``--fail-on review``), 1 a mismatch, 2 a usage error, a bad settings file or an unreadable file
+(each named on one line on stderr; the other files are still checked and reported). For URLs: 0
+or 1 the same way; pages that could not be fetched or read are listed in the report and do not
+change the code; 2 only when no start address could be read (one line).
 
 Options not given on the command line come from the settings file (:mod:`.config`).
 """
@@ -17,17 +23,32 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
+from pathlib import Path
 from textwrap import fill
 from typing import TextIO
 
 from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
 from checker.verify import config
+from checker.verify.baseline import apply as apply_baseline
+from checker.verify.baseline import read as read_baseline
+from checker.verify.baseline import write as write_baseline_file
 from checker.verify.findings import Outcome, VerifyUsageError
 from checker.verify.report import FORMATS, printable, render, summary
 from checker.verify.selection import Selection
 from checker.verify.settings import BOUNDS, Settings, StartError, out_of_bounds
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
+FAIL_ON = config.FAIL_ON  # the settings file takes the same choices
+EPILOG = """outcomes: each passage about a PACER username or password rule agrees, is a mismatch
+(a rule stated wrongly), or is to review (it looks like a rule, but no reader made a statement of
+it). exit codes: 0 no mismatch; 1 a mismatch (or, with --fail-on review, a passage to review);
+2 a usage error, a bad settings file or an unreadable file.
+
+recording what a person reviewed: put an HTML comment <!-- pacer-checker: ignore --> before a
+passage (HTML or Markdown), or data-pacer-checker="ignore" on an element (HTML, raw HTML in
+Markdown, or {: data-pacer-checker="ignore" } after a Markdown block); or keep a baseline:
+--write-baseline FILE records every finding of this run, --baseline FILE silences them in later
+runs until a passage's words change. Silenced findings are counted; stale entries are listed."""
 DEFAULTS = Settings()
 # The crawl's options: (flag, Settings field, type, help).
 CRAWL_OPTIONS = [
@@ -52,7 +73,7 @@ CRAWL_OPTIONS = [
 HELP = f"""\
 formats:
   text     one line per finding, then a summary on stderr (the default)
-  json     one object: ruleset, files, mismatches, unreadable
+  json     one object: ruleset, files, mismatches, reviews, suppressed, unreadable, ...
   github   ::error and ::warning workflow commands; with $GITHUB_STEP_SUMMARY set (GitHub
            sets it), every finding is also appended there as Markdown, since GitHub shows only
            ten annotations of a kind per step
@@ -70,22 +91,23 @@ settings file:
 wrappers:
   pre-commit   hook id pacer-checker (.pre-commit-hooks.yaml): HTML, Markdown, PDF, text
   GitHub       uses: <this repository>@<ref> (action.yml); see "For court webmasters"
-
-exit codes: 0 no mismatch, 1 a mismatch (or a passage to review under --fail-on review),
-2 a usage error, a bad settings file or an unreadable file
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = HELP
+    parser.epilog = f"{EPILOG}\n\n{HELP}"
     parser.add_argument("targets", nargs="+", metavar="PATH|URL")
     parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME",
                         help=f"the rule set to compare with (default {DEFAULT_RULESET})")
     parser.add_argument("--format", default="text", choices=FORMATS,
                         help="the report's format (default text; see below)")
-    parser.add_argument("--fail-on", default="mismatch", choices=config.FAIL_ON,
-                        help="exit 1 on a mismatch (the default), or on a passage to review too")
+    parser.add_argument("--fail-on", default="mismatch", choices=FAIL_ON,
+                        help="exit 1 on a mismatch (default), or also on a passage to review")
+    parser.add_argument("--baseline", metavar="FILE", type=Path,
+                        help="silence the findings recorded in FILE (see --write-baseline)")
+    parser.add_argument("--write-baseline", metavar="FILE", type=Path,
+                        help="record every finding of this run in FILE as reviewed")
     parser.add_argument("--config", metavar="FILE",
                         help="the settings file (default: found from this folder up)")
     parser.add_argument("--include", action="append", metavar="GLOB",
@@ -111,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     knobs = {knob.name for knob in fields(Settings)}
     return main(
         args.targets, values["ruleset"], args.format, crawl_options=given,
-        fail_on=values["fail_on"], select=Selection(values["include"], values["exclude"]),
+        fail_on=values["fail_on"], baseline=values["baseline"],
+        write_baseline=args.write_baseline,
+        select=Selection(values["include"], values["exclude"]),
         crawl_defaults={name: value for name, value in values.items() if name in knobs},
     )  # fmt: skip
 
@@ -123,6 +147,8 @@ def main(
     out: TextIO | None = None,
     crawl_options: dict | None = None,
     fail_on: str = "mismatch",
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
     select: Selection | None = None,
     crawl_defaults: dict | None = None,
 ) -> int:
@@ -133,7 +159,17 @@ def main(
     # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
+        if baseline is not None and write_baseline is not None:
+            raise VerifyUsageError("--baseline and --write-baseline: give one of them")
+        entries = read_baseline(baseline) if baseline is not None else None
         outcome = _verify(targets, ruleset, crawl_options or {}, select, crawl_defaults or {})
+        if write_baseline is not None:
+            written = write_baseline_file(write_baseline, outcome)
+            apply_baseline(outcome, read_baseline(write_baseline))
+            print(f"checker: wrote {written} finding(s) to the baseline {write_baseline}",
+                  file=sys.stderr)  # fmt: skip
+        elif entries is not None:
+            apply_baseline(outcome, entries)
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
         print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -150,8 +186,9 @@ def main(
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
-    failed = outcome.mismatches or (fail_on == "review" and outcome.reviews)
-    return EXIT_MISMATCH if failed else EXIT_OK
+    if outcome.mismatches or fail_on == "review" and outcome.reviews:
+        return EXIT_MISMATCH
+    return EXIT_OK
 
 
 def _verify(

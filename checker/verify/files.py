@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from checker.verify.findings import Mismatch, Outcome, VerifyUsageError
+from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError
 from checker.verify.readers import Unreadable, check_html, check_pdf, check_text
 from checker.verify.selection import Selection
 
@@ -30,8 +30,8 @@ def find_files(root: Path, skip: Callable[[Path], bool] | None = None) -> Iterat
                 yield path
 
 
-def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in one file, named ``name``; raises :class:`Unreadable`."""
+def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in one file, named ``name``; raises :class:`Unreadable`."""
     kind = KINDS[path.suffix.lower()]
     if kind == "pdf":
         with path.open("rb") as handle:
@@ -65,7 +65,8 @@ def verify_pages(root: Path, ruleset: str, pages: list[Path]) -> list[Mismatch]:
     rules = get_ruleset(ruleset)
     found: list[Mismatch] = []
     for path in pages:
-        found.extend(check_file(path, path.relative_to(root).as_posix(), rules))
+        name = path.relative_to(root).as_posix()
+        found.extend(item for item in check_file(path, name, rules) if isinstance(item, Mismatch))
     return found
 
 
@@ -109,5 +110,5 @@ def verify_paths(
             outcome.unreadable.append((name, str(error)))
             continue
         outcome.files.append(name)
-        outcome.mismatches.extend(found)
+        outcome.add(found)
     return outcome

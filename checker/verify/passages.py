@@ -39,8 +39,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.rulesets import RuleSet, get_ruleset
-from checker.verify.findings import Mismatch, Passage, excerpt
-from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules
+from checker.verify.findings import (
+    Found,
+    Mismatch,
+    Passage,
+    Review,
+    Silenced,
+    excerpt,
+    words_of,
+)
+from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules, unread
 from checker.verify.numbers import normalise
 from checker.verify.statements import NEGATION, SUBJECTS, Context, collapse, last_noun
 
@@ -198,7 +206,7 @@ class _Reader:
 
     # -- passages -------------------------------------------------------------------------
 
-    def read(self, passage: Passage) -> Iterator[Mismatch]:
+    def read(self, passage: Passage) -> Iterator[Mismatch | Review]:
         rules = get_ruleset(passage.ruleset) if passage.ruleset else self.default
         if passage.columns and _column_status(passage.column, passage.columns) == "past":
             return  # a value a dated column names as the past
@@ -230,7 +238,7 @@ class _Reader:
 
     def sentences(
         self, passage: Passage, rules: RuleSet, lead: _Lead | None, inherited: str | None
-    ) -> Iterator[Mismatch]:
+    ) -> Iterator[Mismatch | Review]:
         text = passage.text
         lead_text = lead.text if lead else ""
         # A long passage that can neither lead nor state a rule (the page pre-scan, on it and
@@ -242,6 +250,7 @@ class _Reader:
             return
         advice = bool(_TIPS.match(text)) or bool(lead and lead.weak)
         reported: set[str] = set()
+        reviewed = False  # a passage is reviewed once, at its first sentence that looks like a rule
         previous: str | None = None  # the subject of the sentence before, in this passage
         previous_text = ""
         location, counted = passage.location, 0
@@ -271,11 +280,23 @@ class _Reader:
             )
             noun = lead.noun if lead else None
             context = Context(lead_text, subject, advice, previous_text, noun)
-            for rule_id, says, expected in check_sentence(low, rules, context) if states else ():
+            read: set[str] = set()
+            found = False
+            for rule_id, says, expected in (
+                check_sentence(low, rules, context, read) if states else ()
+            ):
+                found = True
                 if rule_id not in reported:
                     reported.add(rule_id)
                     yield Mismatch(self.file, excerpt(sentence), says, expected, rule_id,
-                                   location, self.unit)  # fmt: skip
+                                   location, self.unit, words_of(sentence))  # fmt: skip
+            if states and not found and not reviewed:
+                looks = unread(low, context, read)
+                if looks is not None:
+                    reviewed = True
+                    kind, why = looks
+                    yield Review(self.file, excerpt(sentence), why, kind, location, self.unit,
+                                 words_of(sentence))  # fmt: skip
             previous = own or previous
             previous_text = low[-LEAD_CHARS:]
             if standalone or passage.item and not low.endswith((":", "following")) and (
@@ -330,11 +351,15 @@ class _Reader:
 
 def check_passages(
     passages: Iterable[Passage], file: str, default: RuleSet, unit: str = "line"
-) -> Iterator[Mismatch]:
-    """Each mismatch in one file's passages, in order; lead-ins carry into the items after them."""
+) -> Iterator[Found]:
+    """Each mismatch and review in one file's passages, in order (silenced in a passage a person
+    marked ignored); lead-ins carry into the items after them."""
     reader = _Reader(file, default, unit)
     for passage in passages:
-        yield from reader.read(passage)
+        if passage.ignored:  # a person reviewed it: what it holds is counted, not reported
+            yield from (Silenced(found) for found in reader.read(passage))
+        else:
+            yield from reader.read(passage)
     yield from reader.finish()
 
 

@@ -23,7 +23,7 @@ from html import unescape
 from typing import BinaryIO
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from checker.verify.findings import Mismatch, Passage
+from checker.verify.findings import Found, Mismatch, Passage, Review
 from checker.verify.kinds import may_state_rules
 from checker.verify.passages import BULLETS, PRESCAN_LIMIT, check_passages
 
@@ -101,18 +101,34 @@ class Links:
 
 def verify_html(html: str, page: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Every mismatch in one HTML page, named ``page``."""
-    return list(check_html(html, page, get_ruleset(ruleset)))
+    return [found for found in findings_html(html, page, ruleset) if isinstance(found, Mismatch)]
 
 
 def verify_text(text: str, name: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Plain text or Markdown, as one string (tests; files are streamed)."""
-    return list(check_text(io.StringIO(text), name, get_ruleset(ruleset)))
+    return [found for found in findings_text(text, name, ruleset) if isinstance(found, Mismatch)]
+
+
+def findings_html(
+    html: str, page: str, ruleset: str | RuleSet = DEFAULT_RULESET
+) -> list[Mismatch | Review]:
+    """Every mismatch and review in one HTML page (what was silenced left out)."""
+    found = check_html(html, page, get_ruleset(ruleset))
+    return [item for item in found if isinstance(item, (Mismatch, Review))]
+
+
+def findings_text(
+    text: str, name: str, ruleset: str | RuleSet = DEFAULT_RULESET
+) -> list[Mismatch | Review]:
+    """Every mismatch and review in plain text or Markdown, as one string."""
+    found = check_text(io.StringIO(text), name, get_ruleset(ruleset))
+    return [item for item in found if isinstance(item, (Mismatch, Review))]
 
 
 def check_html(
     html: str, name: str, rules: RuleSet, links: Links | None = None
-) -> Iterator[Mismatch]:
-    """Each mismatch in one HTML page; with ``links``, where the page links to is added to it."""
+) -> Iterator[Found]:
+    """Each finding in one HTML page; with ``links``, where the page links to is added to it."""
     if len(html) <= PRESCAN_LIMIT and not may_state_rules(html, markup=True):
         if links is not None:
             for _ in html_passages(html, links):
@@ -121,13 +137,13 @@ def check_html(
     yield from check_passages(html_passages(html, links), name, rules)
 
 
-def check_text(lines: Iterable[str], name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in plain text or Markdown, read line by line."""
+def check_text(lines: Iterable[str], name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in plain text or Markdown, read line by line."""
     yield from check_passages(text_passages(line.rstrip("\r\n") for line in lines), name, rules)
 
 
-def check_pdf(handle: BinaryIO, name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in a PDF's text layer, page by page; raises :class:`Unreadable`."""
+def check_pdf(handle: BinaryIO, name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in a PDF's text layer, page by page; raises :class:`Unreadable`."""
     for number, text in pdf_pages(handle):
         if may_state_rules(text, markup=False):
             passages = text_passages(text.splitlines(), page=number)
@@ -142,27 +158,46 @@ def html_passages(html: str, links: Links | None = None) -> Iterator[Passage]:
 class _Open:
     """An open element: its tag, the innermost block it is in, its rule set, its table and row."""
 
-    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number")
+    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number", "ignored")
 
     def __init__(
-        self, tag: str, block: int, ruleset: str | None, row: _Open | None, table: _Table | None
-    ) -> None:
+        self, tag: str, block: int, ruleset: str | None, row: _Open | None, table: _Table | None,
+        ignored: bool = False,
+    ) -> None:  # fmt: skip
         self.tag, self.block, self.ruleset, self.row, self.table = tag, block, ruleset, row, table
+        self.ignored = ignored  # in an element a person marked reviewed (pacer-checker: ignore)
         self.cells = 0  # for a table row: cells seen so far
         self.number = 0  # for a table row: which row of its table
 
 
-class _Table:
-    """A table's column headings (its first row), by column."""
+# Column headings kept per table. Every cell carries its table's headings, and reading a cell looks
+# at each of them (which column is dated, which names the subject): a bound keeps a table of any
+# width linear (a 0.8 MB page of one wide table took 61 s before issue 26). A table of rules has a
+# handful of columns.
+MAX_COLUMNS = 64
 
-    __slots__ = ("rows", "headings")
+
+class _Table:
+    """A table's column headings (its first row), by column: the first :data:`MAX_COLUMNS`."""
+
+    __slots__ = ("rows", "headings", "listed")
 
     def __init__(self) -> None:
         self.rows = 0
         self.headings: dict[int, str] = {}
+        self.listed: tuple[str, ...] | None = None
+
+    def add_heading(self, column: int, text: str) -> None:
+        if column <= MAX_COLUMNS:
+            self.headings[column] = text
+            self.listed = None
 
     def columns(self) -> tuple[str, ...]:
-        return tuple(self.headings[column] for column in sorted(self.headings))
+        """The headings in column order; made again only after a heading is added (at most
+        :data:`MAX_COLUMNS` times), not for every cell."""
+        if self.listed is None:
+            self.listed = tuple(self.headings[column] for column in sorted(self.headings))
+        return self.listed
 
 
 _TAG_NAME = re.compile(r"[a-zA-Z][^\s/>]*")
@@ -176,6 +211,13 @@ _LINK_ATTR = {
     for name in set(LINK_ATTRIBUTES.values())
 }
 _PIECES = 256  # text pieces kept before they are joined into one
+# What a person writes to record a passage as reviewed: a comment before it, or an attribute on
+# its element (in Markdown also an attribute list, "{: data-pacer-checker="ignore" }").
+_IGNORE_COMMENT = re.compile(r"<!--\s*pacer-checker:\s*ignore\s*-->", re.IGNORECASE)
+_IGNORE_ATTR = re.compile(r"""\bdata-pacer-checker\s*=\s*(?:"ignore"|'ignore'|ignore\b)""",
+                          re.IGNORECASE)  # fmt: skip
+_ATTR_LIST = re.compile(r"\{:?[^{}]*\}\s*$")
+_MARKUP_START = re.compile(r"<([a-zA-Z][\w-]*)")
 
 
 class _HtmlReader:
@@ -199,10 +241,12 @@ class _HtmlReader:
         self.block_names = ["#root"]
         self.first_cells: set[int] = set()
         self.line, self.counted = 1, 0
-        self.key: tuple[int, str | None] | None = None
+        self.key: tuple[int, str | None, bool] | None = None
         self.pieces: list[str] = []
         self.chunks: list[str] = []
         self.passage_line = 0
+        self.ignore_next = False  # an ignore comment was read: the next element is ignored
+        self.ignored_block = -1  # ...or, when text came first, the rest of this block
 
     def passages(self) -> Iterator[Passage]:
         html, length = self.html, len(self.html)
@@ -220,8 +264,9 @@ class _HtmlReader:
                 if passage:
                     yield passage
             end, tag, closing, attributes = token
-            if tag is None:
-                pass  # a comment, doctype or processing instruction
+            if tag is None:  # a comment, doctype or processing instruction
+                if html.startswith("<!--", lt) and _IGNORE_COMMENT.match(html, lt, end):
+                    self.ignore_next = True
             elif closing:
                 self.end(tag)
             elif tag in SKIPPED and not attributes.endswith("/"):
@@ -275,6 +320,10 @@ class _HtmlReader:
             self.end(tag)
         parent = self.stack[-1]
         ruleset = parent.ruleset
+        ignored = parent.ignored or self.ignore_next or (
+            "pacer-checker" in attributes and _IGNORE_ATTR.search(attributes) is not None
+        )
+        self.ignore_next = False
         if "data-ruleset" in attributes:
             found = _RULESET_ATTR.search(attributes)
             if found:
@@ -295,7 +344,7 @@ class _HtmlReader:
                     self.cells[block] = (table, row.cells, row.number == 1 and tag == "th")
         if len(self.stack) >= MAX_DEPTH:
             return  # as deep as a browser nests: what is deeper belongs to the element at the cap
-        opened = _Open(tag, block, ruleset, row, table)
+        opened = _Open(tag, block, ruleset, row, table, ignored)
         if tag == "tr":
             opened.row = opened
             opened.number = table.rows if table is not None else 0
@@ -314,7 +363,9 @@ class _HtmlReader:
     def text(self, position: int, data: str) -> Passage | None:
         """Add a run of text; the passage it ends, if it starts a new one."""
         here = self.stack[-1]
-        key = (here.block, here.ruleset)
+        if self.ignore_next and data.strip():
+            self.ignore_next, self.ignored_block = False, here.block  # the comment's own block
+        key = (here.block, here.ruleset, here.ignored or here.block == self.ignored_block)
         ended = None
         if key != self.key:
             if not data.strip():
@@ -338,7 +389,7 @@ class _HtmlReader:
         text = "".join([*self.chunks, *self.pieces])
         self.chunks.clear()
         self.pieces.clear()
-        block, ruleset = self.key
+        block, ruleset, ignored = self.key
         self.key = None
         if not text.strip():
             return None
@@ -350,12 +401,12 @@ class _HtmlReader:
         if cell is not None:
             table, number, header = cell
             if header:
-                table.headings[number] = " ".join(text.split())
+                table.add_heading(number, " ".join(text.split()))
             else:
                 column, columns = table.headings.get(number), table.columns()
         return Passage(
             text, self.passage_line, ruleset, item=name in ITEMS, lead=lead, level=level,
-            header=header, column=column, columns=columns, html=True,
+            header=header, column=column, columns=columns, html=True, ignored=ignored,
         )  # fmt: skip
 
 
@@ -371,6 +422,10 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
     start, item, fence = 0, False, False
     table: list[str] | None = None  # the column headings of the table being read
     row: tuple[str, int] | None = None  # a table's first row, until the next line says what it is
+    # What a person marked reviewed: after an ignore comment, the next block (``ignore_next``);
+    # inside raw HTML with the attribute, every line up to its end tag (``ignore_until``); a
+    # block with an attribute list holding it. A block is a run of lines with no blank line.
+    ignore_next, ignore_until, block_ignored, after_blank = False, "", False, True
     for number, line in enumerate(lines, 1):
         where = page or number
         stripped = line.strip()
@@ -378,49 +433,84 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
             first, first_at = row
             row = None
             heading = bool(_TABLE_RULE.match(stripped))
-            table = _cells(first) if heading else []
-            yield from _row(first, first_at, table, heading)
+            table = _cells(first)[:MAX_COLUMNS] if heading else []
+            yield from _row(first, first_at, table, heading, block_ignored)
             if heading:
                 continue
         if not stripped.startswith("|"):
             table = None
+        marked = "pacer-checker" in line
+        inside = bool(ignore_until)
+        if marked and _IGNORE_COMMENT.fullmatch(stripped):
+            if text:
+                yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+                text = []
+            ignore_next, after_blank = True, True
+            continue
+        if marked and stripped.startswith("<") and _IGNORE_ATTR.search(stripped):
+            tag = _MARKUP_START.match(stripped)
+            closing = f"</{tag.group(1).lower()}" if tag else ""
+            inside, ignore_until = True, "" if closing in stripped.lower() else closing
+        elif ignore_until and ignore_until in stripped.lower():
+            ignore_until = ""  # its end tag: this line is the element's last
+        attributes = _ATTR_LIST.search(line) if marked else None
+        if attributes and _IGNORE_ATTR.search(attributes.group(0)):
+            line = line[: attributes.start()]
+            stripped = line.strip()
+            if text:
+                block_ignored = True  # on its block's last line, or on the line after it
+            else:
+                ignore_next = True  # on a heading's own line
         bullet = _BULLET_LINE.match(line)
         starts = not stripped or fence or stripped.startswith(_STARTS) or bullet
         if starts and text:
-            yield Passage("\n".join(text), start, item=item)
+            yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
             text = []
         if stripped.startswith(_FENCE):
             fence = not fence
-        elif fence or not stripped:
             continue
-        elif stripped.startswith("#"):
+        if fence:
+            continue
+        if not stripped:
+            after_blank = True
+            continue
+        if after_blank or stripped.startswith("#"):  # a block starts
+            block_ignored, ignore_next = inside or ignore_next, False
+        elif inside:
+            block_ignored = True
+        after_blank = False
+        if stripped.startswith("#"):
             level = min(6, len(stripped) - len(stripped.lstrip("#")))
-            yield Passage(stripped.lstrip("#"), where, lead=True, level=level)
+            yield Passage(stripped.lstrip("#"), where, lead=True, level=level,
+                          ignored=block_ignored)  # fmt: skip
+            after_blank = True  # a heading is a block of its own
         elif stripped.startswith("|"):
             if table is None:
                 row = (stripped, where)
             else:
-                yield from _row(stripped, where, table, False)
+                yield from _row(stripped, where, table, False, block_ignored)
         else:
             if not text:
                 start, item = where, bool(bullet)
             text.append(line[bullet.end() :] if bullet else line)
     if row is not None:
-        yield from _row(row[0], row[1], [], False)
+        yield from _row(row[0], row[1], [], False, block_ignored)
     if text:
-        yield Passage("\n".join(text), start, item=item)
+        yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
 
 
 def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip("|").split("|")]
 
 
-def _row(row: str, where: int, headings: list[str], heading: bool) -> Iterator[Passage]:
+def _row(
+    row: str, where: int, headings: list[str], heading: bool, ignored: bool = False
+) -> Iterator[Passage]:
     columns = tuple(headings)
     for index, cell in enumerate(_cells(row)):
         column = headings[index] if not heading and index < len(headings) else None
         yield Passage(cell, where, item=True, lead=index == 0, header=heading, column=column,
-                      columns=() if heading else columns)  # fmt: skip
+                      columns=() if heading else columns, ignored=ignored)  # fmt: skip
 
 
 def pdf_pages(handle: BinaryIO) -> Iterator[tuple[int, str]]:

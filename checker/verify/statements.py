@@ -154,7 +154,9 @@ class Look:
     kinds: tuple[str, ...]
     words: tuple[str, ...]
     time: bool = False
-    unless: re.Pattern | None = None  # around a match (60 characters each side): no statement
+    unless: re.Pattern | None = None  # near a match (``reach`` characters each side): none
+    reach: int = 30
+    cue: re.Pattern | None = None  # when given, needed in the sentence or its lead-in
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,17 @@
 """A step counter for the verifier: work counted, not timed, so a shared machine cannot skew it.
 
 A step is one of:
-- a line of Python executed in ``checker/verify/`` (``sys.settrace``; generator expressions and
-  comprehensions included, so a loop back through a growing stack or list counts each turn);
+- a line of Python executed in ``checker/verify/`` or in Protego, its robots.txt parser
+  (``sys.settrace``; generator expressions and comprehensions included, so a loop back through a
+  growing stack or list counts each turn);
 - a character a regular expression of the verifier scanned: from where a search starts to where
   its match ends, or to the end of the window when it finds nothing (so a search that starts
   again from the beginning of a growing text counts the whole text each time).
 
-Every regular expression the verifier's modules hold (module globals, and the lists, tuples and
-dicts of them, also bound ``search`` methods) is swapped for a counting one while the counter
-runs, and so is each module's ``re``, so a pattern compiled at run time is counted too.
+Every regular expression the verifier's modules hold (module globals, and the lists, tuples,
+dicts and dataclass objects of them, such as each kind's phrasings and looks, also bound
+``search`` methods) is swapped for a counting one while the counter runs, and so is each module's
+``re``, so a pattern compiled at run time is counted too.
 
 Not counted: work inside one call of a string method (``str.count``, ``find``, ``split``,
 ``join``) or one slice (``text[:start]``). The verifier calls those on windows that move forward
@@ -21,14 +23,20 @@ possessive or with bounded repeats).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import types
 from pathlib import Path
 
+import protego
+
 import checker.verify
 
 VERIFY_DIR = str(Path(checker.verify.__file__).resolve().parent)
+# Protego reads robots.txt for the verifier: its lines and patterns are the verifier's work too.
+PROTEGO_DIR = str(Path(protego.__file__).resolve().parent)
+TRACED = (VERIFY_DIR, PROTEGO_DIR)
 
 
 class Steps:
@@ -45,7 +53,7 @@ class Steps:
 
     def __enter__(self) -> Steps:
         for module in list(sys.modules.values()):
-            if getattr(module, "__name__", "").startswith("checker.verify"):
+            if getattr(module, "__name__", "").startswith(("checker.verify", "protego")):
                 self._swap_module(module)
         sys.settrace(self._call)
         return self
@@ -53,13 +61,13 @@ class Steps:
     def __exit__(self, *exc) -> None:
         sys.settrace(None)
         for owner, name, value in reversed(self._restore):
-            setattr(owner, name, value)
+            object.__setattr__(owner, name, value)  # frozen dataclasses too
         self._restore.clear()
 
     # --- Python lines ---------------------------------------------------------------------
 
     def _call(self, frame, event, arg):
-        if frame.f_code.co_filename.startswith(VERIFY_DIR):
+        if frame.f_code.co_filename.startswith(TRACED):
             return self._line
         return None
 
@@ -75,13 +83,13 @@ class Steps:
             if value is re:
                 self._set(module, name, _CountingRe(self))
                 continue
-            swapped = self._swap(value, depth=3)
+            swapped = self._swap(value, depth=5)
             if swapped is not value:
                 self._set(module, name, swapped)
 
     def _set(self, owner: object, name: str, value: object) -> None:
         self._restore.append((owner, name, getattr(owner, name)))
-        setattr(owner, name, value)
+        object.__setattr__(owner, name, value)  # frozen dataclasses too
 
     def _swap(self, value: object, depth: int) -> object:
         if isinstance(value, re.Pattern):
@@ -91,6 +99,13 @@ class Steps:
         ):
             return getattr(_CountingPattern(value.__self__, self), value.__name__)
         if depth == 0:
+            return value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for item in dataclasses.fields(value):  # swapped in place, put back on exit
+                old = getattr(value, item.name)
+                new = self._swap(old, depth - 1)
+                if new is not old:
+                    self._set(value, item.name, new)
             return value
         if isinstance(value, list | tuple):
             items = [self._swap(item, depth - 1) for item in value]

@@ -11,7 +11,10 @@ import io
 from collections.abc import Callable
 
 from checker import RULESETS
+from checker.verify import robots
+from checker.verify.crawl import sitemap_entries
 from checker.verify.readers import check_html, check_text
+from checker.verify.settings import Settings
 
 OLD = RULESETS["pacer-2021"].rule("password.length").params
 STALE = f"Passwords must be {OLD['min']}-{OLD['max']} characters."
@@ -65,12 +68,47 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     "text list under a lead-in": lambda n: (
         "text", "Password requirements:\n" + _repeat("- 8-45 characters\n", n)
     ),
+    # Issue 26: what a hostile server can send.
+    "wide table": lambda n: _html(
+        "<table><tr><th>Password</th>" + _repeat("<th>Until 2020</th>", n // 2) + "</tr><tr>"
+        + _repeat("<td>8-45 characters</td>" + "<td>yes</td>" * 9, n // 2) + "</tr></table>"
+    ),
+    "wide table, headings and cells mixed": lambda n: _html(
+        "<table><tr>" + _repeat("<th>Password</th><td>8-45 characters</td>" + "<td>yes</td>" * 9, n)
+        + "</tr></table>"
+    ),
+    "wide Markdown table": lambda n: (
+        "text", "| Password " + _repeat("| Until 2020 ", n // 2) + "|\n|---|\n"
+        + _repeat("| 8-45 characters " + "| yes " * 9, n // 2) + "|\n"
+    ),
+    "sitemap with runs of spaces": lambda n: (
+        "sitemap", "<urlset>" + _repeat(f"<url><loc>{' ' * 10}https://a/p{' ' * 10}</loc>", n)
+        + f"<url><loc>{' ' * (n // 4)}x{' ' * (n // 4)}</url></urlset>"
+    ),
+    "long sitemap": lambda n: (
+        "sitemap", "<urlset>" + _repeat("<url><loc>https://a/p?a=1&amp;b=2</loc></url>", n)
+        + "</urlset>"
+    ),
+    "robots.txt wildcards": lambda n: (
+        "robots", "User-agent: *\nDisallow: /" + _repeat("*a", n // 2) + "*b\n"
+    ),
+    "robots.txt of many wildcard rules": lambda n: (
+        "robots", "User-agent: *\n" + _repeat("Disallow: /*a*a*a*a*a*a*a*a*a*a*a*a*b\n", n)
+    ),
 }
 
 
 def run(kind: str, data: str) -> int:
-    """Verify one input as the CLI reads it; the number of mismatches."""
+    """Verify one input as the CLI reads it; the number of mismatches. A sitemap: the number of
+    addresses read from it. A robots.txt: 1 when a link as long as the file, of "a"s, then "b",
+    is disallowed (and one without the "b" allowed)."""
     rules = RULESETS["pacer-2025"]
     if kind == "html":
         return sum(1 for _ in check_html(data, "shape.html", rules))
+    if kind == "sitemap":
+        return len(sitemap_entries(data.encode(), Settings())[1])
+    if kind == "robots":
+        parsed = robots.parse(data, "pacer-help-checker/1")
+        link = "/" + "a" * len(data)
+        return int(parsed.allows(link) and not parsed.allows(link + "b"))
     return sum(1 for _ in check_text(io.StringIO(data), "shape.txt", rules))

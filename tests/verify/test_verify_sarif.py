@@ -73,6 +73,10 @@ def test_a_court_folder_as_sarif(tmp_path, validator):
             places[name] = ("page", physical["properties"]["page"])
             assert location["message"]["text"] == f"page {places[name][1]}"
     assert places == STALE_AT
+    # The baseline's fingerprints, as JSON reports them.
+    listed = json.loads(verify(".", "--format", "json", cwd=court).stdout)["mismatches"]
+    prints = [found["partialFingerprints"]["pacerCheckerPassage/v1"] for found in run["results"]]
+    assert sorted(prints) == sorted(m["fingerprint"] for m in listed)
 
 
 def test_one_stable_rule_per_kind_from_the_kind_list():

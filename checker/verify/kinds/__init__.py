@@ -19,10 +19,21 @@ import re
 from collections.abc import Callable, Iterator
 from html import unescape
 
-from ...rulesets import RuleSet
-from ..numbers import normalise
-from ..statements import SUBJECTISH, Context, Finding, Kind, Reading, Search, collapse
-from . import change, classes, length, personal, repeat
+from checker.rulesets import RuleSet
+from checker.verify.kinds import change, classes, length, personal, repeat
+from checker.verify.numbers import normalise
+from checker.verify.statements import (
+    ADVICE,
+    SUBJECTISH,
+    WINDOW,
+    Context,
+    Finding,
+    Kind,
+    Reading,
+    Search,
+    collapse,
+    is_past,
+)
 
 KINDS: tuple[Kind, ...] = (length.KIND, classes.KIND, repeat.KIND, personal.KIND, change.KIND)
 KIND_OF_RULE = {rule_id: kind.name for kind in KINDS for rule_id in kind.rule_ids}
@@ -62,8 +73,8 @@ def unread(low: str, context: Context, read: set[str]) -> tuple[str, str] | None
     """(kind, why) when the sentence looks like a statement of a kind that no reader read in it,
     with the password, the username or PACER as its subject, its lead-in's or its heading's;
     else None. ``low`` as for :func:`check_sentence`; ``read`` as it filled it."""
-    if context.advice:
-        return None
+    if context.advice or low.rstrip().endswith("?"):
+        return None  # tips, and questions (a lead-in's or a reader's), state no rule
     named = _SUBJECT.search(low) or _SUBJECT.search(context.lead)
     for kind in KINDS:
         for look in kind.looks:
@@ -77,10 +88,16 @@ def unread(low: str, context: Context, read: set[str]) -> tuple[str, str] | None
                 subject = named or context.subject
             if not subject:
                 continue
+            if look.cue and not (look.cue.search(low) or look.cue.search(context.lead)):
+                continue
             for match in look.pattern.finditer(low):
-                near = low[max(0, match.start() - 30) : match.end() + 30]
-                if look.unless is None or not look.unless.search(near):
-                    return kind.name, f"{look.why}: \"{match.group(0).strip()}\""
+                near = low[max(0, match.start() - look.reach) : match.end() + look.reach]
+                if look.unless is not None and look.unless.search(near):
+                    continue
+                before = low[max(0, match.start() - WINDOW) : match.start()]
+                if is_past(before) or ADVICE.search(before):
+                    continue  # what was, or what is advised, is no rule
+                return kind.name, f"{look.why}: \"{match.group(0).strip()}\""
     return None
 
 

@@ -16,9 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..numbers import NUM, number
-from ..statements import ADVICE, SUBJECTISH, Finding, Form, Kind, Look, Reading, forms, is_past
+from checker.rulesets import RuleSet
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
+    ADVICE,
+    SUBJECTISH,
+    Finding,
+    Form,
+    Kind,
+    Look,
+    Reading,
+    forms,
+    is_past,
+)
 
 NAME = "change"
 
@@ -130,8 +140,16 @@ LOOKS = (
         re.compile(rf"\b{NUM}{_UNIT}"),
         "a number of days, weeks, months or years", (NAME,), ("day", "week", "month", "year"),
         time=True,
-        unless=re.compile(r"\b(?:inactiv\w*|idle|unused|no login|not used|of no use|reuse|re-use"
-                          r"|history|previous|last|reset link|link|code|trial|subscription)\b"),
+        reach=80,
+        # Deadlines, reminders, reuse, inactivity, settings an administrator picks: no interval.
+        unless=re.compile(
+            r"\b(?:inactiv\w*|idle|unused|no login|not used|of no use|reuse|re-use|history"
+            r"|previous|last|reset link|link|code|trial|subscription|due|deadline|objections?"
+            r"|hearing|service|served|notif\w*|remind\w*|e-?mail|warn\w*|ago|a week|a day"
+            r"|administrators?|admin|choose|select\w*|options?|settings?|configur\w*|custom)\b"
+        ),
+        cue=re.compile(r"\b(?:chang\w*|expir\w*|valid|updat\w*|renew\w*|rotat\w*|age|lifetime"
+                       r"|every|older|interval|cycle|reset)\b"),
     ),
 )
 # An interval written as a label and its value ("Maximum Password Age: 90 days"), for the

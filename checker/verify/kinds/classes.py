@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numbers import NUM, number
-from ..statements import (
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
     NEGATION,
     PERMITS,
     REQUIRES,
@@ -147,8 +147,8 @@ def _classes(reading: Reading) -> Iterator[Finding]:
             "a special character is required",
         )
     barred = _special_barred(reading)
-    if barred:
-        reading.read.add(NAME)
+    if barred or SPECIAL_BARRED.search(text, reading.own):
+        reading.read.add(NAME)  # barred, or a few named symbols barred (not the class)
     if barred and "password.special" in rules.rule_ids:
         says = "special characters are not allowed"
         yield "password.special", says, "a special character is required"
@@ -224,6 +224,7 @@ def _optional_after(text: str, end: int) -> bool:
 _CLASS_NOUN = (
     r"lower ?case|upper ?case|capital(?: letters?)?|special characters?|symbols?|punctuation"
     r"|(?:non-)?alphanumeric|numerals?|digits?|numbers?|numeric"
+    r"|character (?:types?|classes|categories|sets|groups|kinds)"
 )
 # A class named where a rule would name it: with a requirement, a bar, a choice or a count.
 _RULE_CUE = (
@@ -236,10 +237,11 @@ LOOKS = (
                    rf"|\b(?:{_CLASS_NOUN})\b[^.;]{{0,40}}?\b(?:{_RULE_CUE})\b"),  # fmt: skip
         "a character class with a requirement", (NAME,),
         ("lower", "upper", "capital", "special", "symbol", "punctuation", "alphanumeric", "numer",
-         "digit", "number"),  # fmt: skip
+         "digit", "number", "character "),  # fmt: skip
+        # Numbers of other things; a few named symbols barred (not the class).
         unless=re.compile(r"\b(?:phone|account|case|telephone|fax|docket|bar|routing|serial"
                           r"|order|page|version|form|rule|pin|client|confirmation|tracking)"
-                          r"\s+numbers?\b"),  # fmt: skip
+                          r"\s+numbers?\b|\b(?:these|those|certain|some|other|any of)\b"),
     ),
 )
 

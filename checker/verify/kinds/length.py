@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..numbers import NUM, number
-from ..statements import (
+from checker.rulesets import RuleSet
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import (
     NEGATION,
     OTHER_FIELDS,
     Finding,
@@ -209,18 +209,26 @@ def _length_disagreement(
 # account number", "client codes up to 32 characters"), so no rule of ours.
 NOT_OURS = re.compile(
     rf"{OTHER_FIELDS.pattern}|\b(?:passcodes?|account|case|phone|telephone|fax|routing|serial|zip"
-    r"|social security|ssn|tax|invoice|receipt|confirmation|verification|backup|one-time)\b"
+    r"|social security|ssn|tax|invoice|receipt|confirmation|verification|backup|one-time"
+    r"|legacy|old|example|e\.g\.|such as|crack\w*|seconds|dots|shows?|types?|classes"
+    r"|categories|sets|groups|kinds)\b"
+)
+# A length is a rule when the sentence (or its lead-in) bounds or requires it.
+_CUE = re.compile(
+    r"\b(?:must|should|shall|needs?|required?|requirements?|at least|minimum|maximum|min|max"
+    r"|no (?:more|less|fewer)|up to|between|or (?:more|longer|fewer|less|shorter)|exceed\w*"
+    r"|limit\w*|allow\w*|permit\w*|only|range|from|length|long)\b|\+|[<>≥≤]"
 )
 LOOKS = (
     Look(
         re.compile(rf"\b{NUM}\s*\+?(?:-|\s)?(?:(?:alphanumeric|ascii|printable|total|keyboard)"
                    r"\s)?char(?:acter)?s?\b"),  # fmt: skip
-        "a number of characters", (NAME,), ("char",), unless=NOT_OURS,
+        "a number of characters", (NAME,), ("char",), unless=NOT_OURS, cue=_CUE,
     ),
     Look(
         re.compile(rf"\b{NUM}\s*\+?(?:-|\s)?(?:letters?|digits?|numbers?|numerals?)\b"),
         "a number of letters or digits", (NAME, "classes"), ("letter", "digit", "number", "numer"),
-        unless=NOT_OURS,
+        unless=NOT_OURS, cue=_CUE,
     ),
     Look(
         re.compile(rf"\blength\b[^.;]{{0,30}}?\b{NUM}\b|\b{NUM}\b[^.;\d]{{0,20}}?\blength\b"

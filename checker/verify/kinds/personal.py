@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...rulesets import RuleSet
-from ..statements import Finding, Kind, Look, Reading
+from checker.rulesets import RuleSet
+from checker.verify.statements import Finding, Kind, Look, Reading
 
 NAME = "personal"
 
@@ -174,7 +174,9 @@ _CONTAIN_CUE = r"contain|include|use|match|resembl|based|derived|part|different|
 LOOKS = (
     Look(
         re.compile(rf"\b(?:{_BAR_CUE})\w*\b[^.;]{{0,40}}?\b(?:{_CONTAIN_CUE})\w*\b"
-                   rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
+                   rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"
+                   rf"|\b(?:differ\w*|distinct|unlike)\b[^.;]{{0,20}}?\bfrom\b[^.;]{{0,60}}?"
+                   rf"\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
         "personal data barred", (NAME,), ("name", "mail", "user", "log", "personal", "birth",
                                            "social"),
     ),

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numbers import NUM, number
-from ..statements import Finding, Kind, Look, Reading, forms
+from checker.verify.numbers import NUM, number
+from checker.verify.statements import Finding, Kind, Look, Reading, forms
 
 NAME = "repeat"
 
@@ -82,7 +82,8 @@ LOOKS = (
                    rf"|twice|thrice|{NUM} times)\b"),  # fmt: skip
         "a repeated character", (NAME,), ("repeat", "consecutive", "identical", "in a row",
                                            "same", "twice", "thrice", "times"),
-        unless=re.compile(r"\b(?:sequential|previous|last|history|attempts?|tries|login)\b"),
+        unless=re.compile(r"\b(?:sequential|previous|last|history|attempts?|tries|login|example"
+                          r"|e\.g\.|such as|ignores case|occurrences?)\b|\""),
     ),
 )
 
