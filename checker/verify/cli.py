@@ -133,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     knobs = {knob.name for knob in fields(Settings)}
     return main(
         args.targets, values["ruleset"], args.format, crawl_options=given,
-        fail_on=values["fail_on"], baseline=values["baseline"],
+        fail_on=values["fail_on"],
+        # Writing a baseline reads none: the settings file's baseline is the one being rewritten.
+        baseline=args.baseline if args.write_baseline else values["baseline"],
         write_baseline=args.write_baseline,
         select=Selection(values["include"], values["exclude"]),
         crawl_defaults={name: value for name, value in values.items() if name in knobs},
