@@ -26,8 +26,9 @@ _WHERE = {
     "excerpt": "findings",
     "BLOCKS": "readers", "Unreadable": "readers", "html_passages": "readers",
     "text_passages": "readers", "verify_html": "readers", "verify_text": "readers",
-    "KIND_OF_RULE": "statements", "SENTENCE_END": "passages", "check_passages": "passages",
-    "format_mismatches": "statements", "may_state_rules": "statements", "normalise": "numbers",
+    "findings_html": "readers", "findings_text": "readers", "Silenced": "findings",
+    "KIND_OF_RULE": "kinds", "SENTENCE_END": "passages", "check_passages": "passages",
+    "format_mismatches": "statements", "may_state_rules": "kinds", "normalise": "numbers",
 }  # fmt: skip
 __all__ = sorted(_WHERE)
 

@@ -1,10 +1,17 @@
 """``python -m checker verify PATH... | URL...``: read files, or crawl a live site, and report
-mismatches as text, JSON or GitHub workflow annotations.
+mismatches and passages to review as text, JSON or GitHub workflow annotations.
 
-Exit codes for files: 0 every file agrees with the rule set, 1 a mismatch, 2 a usage error or an
-unreadable file (each named on one line on stderr; the other files are still checked and
-reported). For URLs: 0 or 1 the same way; pages that could not be fetched or read are listed in
-the report and do not change the code; 2 only when no start address could be read (one line).
+Every passage that speaks of a PACER username or password requirement ends as one of: agrees;
+mismatch (it states a rule wrongly); review (it looks like a rule statement, a number with a unit,
+a character class, a repeat, expiry or personal-data word with the password, username or PACER as
+its subject, but no reader made a statement of it). A person records what they reviewed inline
+(``pacer-checker: ignore``) or in a baseline file (``--write-baseline`` / ``--baseline``).
+
+Exit codes for files: 0 no mismatch (passages to review are reported, and exit 1 only with
+``--fail-on review``), 1 a mismatch, 2 a usage error or an unreadable file (each named on one line
+on stderr; the other files are still checked and reported). For URLs: 0 or 1 the same way; pages
+that could not be fetched or read are listed in the report and do not change the code; 2 only
+when no start address could be read (one line).
 """
 
 from __future__ import annotations
@@ -15,14 +22,29 @@ import math
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
+from pathlib import Path
 from typing import TextIO
 
 from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.verify.baseline import apply as apply_baseline
+from checker.verify.baseline import read as read_baseline
+from checker.verify.baseline import write as write_baseline_file
 from checker.verify.findings import Outcome, VerifyUsageError
 from checker.verify.report import FORMATS, FORMATTERS, printable, summary
 from checker.verify.settings import Settings, StartError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
+FAIL_ON = ("mismatch", "review")
+EPILOG = """outcomes: each passage about a PACER username or password rule agrees, is a mismatch
+(a rule stated wrongly), or is to review (it looks like a rule, but no reader made a statement of
+it). exit codes: 0 no mismatch; 1 a mismatch (or, with --fail-on review, a passage to review);
+2 a usage error or an unreadable file.
+
+recording what a person reviewed: put an HTML comment <!-- pacer-checker: ignore --> before a
+passage (HTML or Markdown), or data-pacer-checker="ignore" on an element (HTML, raw HTML in
+Markdown, or {: data-pacer-checker="ignore" } after a Markdown block); or keep a baseline:
+--write-baseline FILE records every finding of this run, --baseline FILE silences them in later
+runs until a passage's words change. Silenced findings are counted; stale entries are listed."""
 DEFAULTS = Settings()
 # The crawl's options: (flag, Settings field, type, help).
 CRAWL_OPTIONS = [
@@ -54,6 +76,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("targets", nargs="+", metavar="PATH|URL")
     parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
     parser.add_argument("--format", default="text", choices=FORMATS)
+    parser.add_argument(
+        "--fail-on", default="mismatch", choices=FAIL_ON,
+        help="exit 1 on a mismatch (default), or also on a passage to review",
+    )  # fmt: skip
+    parser.add_argument("--baseline", metavar="FILE", type=Path,
+                        help="silence the findings recorded in FILE (see --write-baseline)")
+    parser.add_argument("--write-baseline", metavar="FILE", type=Path,
+                        help="record every finding of this run in FILE as reviewed")
+    if parser.epilog is None:
+        parser.epilog = EPILOG
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
     live = parser.add_argument_group("for a live site (URLs)")
     for flag, name, kind, text in CRAWL_OPTIONS:
         many = {"action": "append"} if name == "include_hosts" else {}
@@ -63,7 +96,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     given = {name: getattr(args, name) for _, name, _, _ in CRAWL_OPTIONS}
-    return main(args.targets, args.ruleset, args.format, crawl_options=given)
+    return main(args.targets, args.ruleset, args.format, crawl_options=given,
+                fail_on=args.fail_on, baseline=args.baseline,
+                write_baseline=args.write_baseline)  # fmt: skip
 
 
 def main(
@@ -72,13 +107,26 @@ def main(
     fmt: str = "text",
     out: TextIO | None = None,
     crawl_options: dict | None = None,
+    fail_on: str = "mismatch",
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
 ) -> int:
     out = out or sys.stdout
     targets = [targets] if isinstance(targets, str) else list(targets)
     # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
+        if baseline is not None and write_baseline is not None:
+            raise VerifyUsageError("--baseline and --write-baseline: give one of them")
+        entries = read_baseline(baseline) if baseline is not None else None
         outcome = _verify(targets, ruleset, crawl_options or {})
+        if write_baseline is not None:
+            written = write_baseline_file(write_baseline, outcome)
+            apply_baseline(outcome, read_baseline(write_baseline))
+            print(f"checker: wrote {written} finding(s) to the baseline {write_baseline}",
+                  file=sys.stderr)  # fmt: skip
+        elif entries is not None:
+            apply_baseline(outcome, entries)
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
         print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -91,7 +139,9 @@ def main(
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
-    return EXIT_MISMATCH if outcome.mismatches else EXIT_OK
+    if outcome.mismatches or fail_on == "review" and outcome.reviews:
+        return EXIT_MISMATCH
+    return EXIT_OK
 
 
 def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:

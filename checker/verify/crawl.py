@@ -906,7 +906,7 @@ class Crawl:
             )
             raise StartError(f"no start address could be read: {reasons}")
         for _, found in sorted(self.found, key=lambda item: item[0]):
-            self.outcome.mismatches.extend(found)
+            self.outcome.add(found)
         tally, limits, notes = self.tally, self.outcome.limits, self.outcome.notes
         if tally.not_read:
             limits.append(

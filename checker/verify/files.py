@@ -14,7 +14,7 @@ from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify import readers
-from checker.verify.findings import Mismatch, Outcome, VerifyUsageError
+from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError
 from checker.verify.readers import (
     OverBudget,
     Unreadable,
@@ -48,8 +48,8 @@ def find_files(root: Path, unreadable: list[tuple[str, str]] | None = None) -> I
                 yield path
 
 
-def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in one file, named ``name``; raises :class:`Unreadable`."""
+def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in one file, named ``name``; raises :class:`Unreadable`."""
     kind = KINDS[path.suffix.lower()]
     if kind == "pdf":
         with path.open("rb") as handle:
@@ -103,7 +103,8 @@ def verify_pages(root: Path, ruleset: str, pages: list[Path]) -> list[Mismatch]:
     rules = get_ruleset(ruleset)
     found: list[Mismatch] = []
     for path in pages:
-        found.extend(check_file(path, path.relative_to(root).as_posix(), rules))
+        name = path.relative_to(root).as_posix()
+        found.extend(item for item in check_file(path, name, rules) if isinstance(item, Mismatch))
     return found
 
 
@@ -154,5 +155,5 @@ def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcom
             outcome.unreadable.append((name, f"took more than {budget:g} s to read"))
             continue
         outcome.files.append(name)
-        outcome.mismatches.extend(found)
+        outcome.add(found)
     return outcome

@@ -6,6 +6,8 @@ objects, and the report formats print them. A source is a file path or, for a li
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -17,7 +19,8 @@ class Passage:
     ``lead``: a heading or label that may be one; ``level``: a heading's level (1-6).
     ``header``: a cell of a table's first row; ``column``: a cell's column heading, and
     ``columns`` all its table's. ``html``: read from HTML, where a line break in the source ends
-    no sentence.
+    no sentence. ``ignored``: a person marked it reviewed (``pacer-checker: ignore``); what is
+    found in it is counted as silenced, not reported.
     """
 
     text: str
@@ -30,6 +33,7 @@ class Passage:
     column: str | None = None
     columns: tuple[str, ...] = ()
     html: bool = False
+    ignored: bool = False
 
 
 def where(file: str, location: int, unit: str) -> str:
@@ -56,6 +60,8 @@ class Mismatch:
     rule_id: str = ""
     location: int = 0
     unit: str = "line"
+    # The sentence's words (see :func:`words_of`): with ``file``, what a baseline entry matches.
+    words: str = field(default="", compare=False, repr=False)
 
     @property
     def page(self) -> str:
@@ -86,6 +92,7 @@ class Review:
     kind: str = ""
     location: int = 0
     unit: str = "line"
+    words: str = field(default="", compare=False, repr=False)
 
     @property
     def where(self) -> str:
@@ -93,6 +100,26 @@ class Review:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.excerpt}: looks like a rule ({self.why}); review it"
+
+
+@dataclass(frozen=True)
+class Silenced:
+    """A finding a person recorded as reviewed, by an inline ``pacer-checker: ignore`` (``by``
+    "inline") or a baseline entry ("baseline"): counted in the report, not listed."""
+
+    finding: Mismatch | Review
+    by: str = "inline"
+
+
+# What the readers yield for a document.
+Found = Mismatch | Review | Silenced
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(sentence: str) -> str:
+    """A sentence's words, lower case, one space apart: what stays when only spacing, case,
+    punctuation or markup changes (a baseline entry survives those, not a changed word)."""
+    return " ".join(word.group(0) for word in _WORD.finditer(sentence.lower()))
 
 
 def excerpt(sentence: str, width: int = 120) -> str:
@@ -123,6 +150,16 @@ class Outcome:
     reviews: list[Review] = field(default_factory=list)
     suppressed: int = 0
     stale_baseline: list[str] = field(default_factory=list)
+
+    def add(self, found: Iterable[Found]) -> None:
+        """Sort what a reader found in one document into the lists and the count."""
+        for item in found:
+            if isinstance(item, Mismatch):
+                self.mismatches.append(item)
+            elif isinstance(item, Review):
+                self.reviews.append(item)
+            else:
+                self.suppressed += 1
 
 
 class VerifyUsageError(Exception):

@@ -39,17 +39,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.rulesets import RuleSet, get_ruleset
-from checker.verify.findings import Mismatch, Passage, excerpt
-from checker.verify.numbers import normalise
-from checker.verify.statements import (
-    NEGATION,
-    SUBJECTS,
-    Context,
-    check_sentence,
-    collapse,
-    last_noun,
-    may_state_rules,
+from checker.verify.findings import (
+    Found,
+    Mismatch,
+    Passage,
+    Review,
+    Silenced,
+    excerpt,
+    words_of,
 )
+from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules, unread
+from checker.verify.numbers import normalise
+from checker.verify.statements import NEGATION, SUBJECTS, Context, collapse, last_noun
 
 BULLETS = "•▪◦●"
 # A full stop after an abbreviation ("Min. 8 char.", "e.g.") does not end a sentence.
@@ -84,14 +85,11 @@ _ONLY_LEAD = re.compile(r"\bonly\b[^.;]{0,30}?\bfollowing\b|\bonly:\s*$")
 _SPECIAL_NAMED = re.compile(r"special|symbol|punctuation|non-alphanumeric|[!@#$%^&*]")
 _DIGITS = re.compile(r"\d")
 
-# Any word a sentence needs to state a rule (with a figure, the sentence is read anyway), and
-# any it needs to name a subject or to lead what follows: a sentence with none of the first is
-# not checked, with none of either not read further.
-_RULE_WORDS = re.compile(
-    r"char|length|every|day|month|year|expir|age\b|repeat|identical|consecutive|in\s+a\s+row"
-    r"|same|number|digit|numer|lower|upper|capital|special|symbol|punctuation|alphanumeric|only"
-    r"|optional|part\s+of|default|annual|valid|older|name|mail|[<>≥≤]"
-)
+# Any word a sentence needs to state a rule (with a figure, the sentence is read anyway; each
+# kind gives its own, see checker.verify.kinds), and any it needs to name a subject or to lead
+# what follows: a sentence with none of the first is not checked, with none of either not read
+# further.
+_RULE_WORDS = RULE_WORDS
 _LEAD_WORDS = re.compile(
     r"password|user|log\s*in|[:?]|requirement|polic|rule|criteria|complexity|standard"
     r"|following|below"
@@ -208,7 +206,7 @@ class _Reader:
 
     # -- passages -------------------------------------------------------------------------
 
-    def read(self, passage: Passage) -> Iterator[Mismatch]:
+    def read(self, passage: Passage) -> Iterator[Mismatch | Review]:
         rules = get_ruleset(passage.ruleset) if passage.ruleset else self.default
         if passage.columns and _column_status(passage.column, passage.columns) == "past":
             return  # a value a dated column names as the past
@@ -240,7 +238,7 @@ class _Reader:
 
     def sentences(
         self, passage: Passage, rules: RuleSet, lead: _Lead | None, inherited: str | None
-    ) -> Iterator[Mismatch]:
+    ) -> Iterator[Mismatch | Review]:
         text = passage.text
         lead_text = lead.text if lead else ""
         # A long passage that can neither lead nor state a rule (the page pre-scan, on it and
@@ -252,6 +250,7 @@ class _Reader:
             return
         advice = bool(_TIPS.match(text)) or bool(lead and lead.weak)
         reported: set[str] = set()
+        reviewed = False  # a passage is reviewed once, at its first sentence that looks like a rule
         previous: str | None = None  # the subject of the sentence before, in this passage
         previous_text = ""
         location, counted = passage.location, 0
@@ -281,11 +280,23 @@ class _Reader:
             )
             noun = lead.noun if lead else None
             context = Context(lead_text, subject, advice, previous_text, noun)
-            for rule_id, says, expected in check_sentence(low, rules, context) if states else ():
+            read: set[str] = set()
+            found = False
+            for rule_id, says, expected in (
+                check_sentence(low, rules, context, read) if states else ()
+            ):
+                found = True
                 if rule_id not in reported:
                     reported.add(rule_id)
                     yield Mismatch(self.file, excerpt(sentence), says, expected, rule_id,
-                                   location, self.unit)  # fmt: skip
+                                   location, self.unit, words_of(sentence))  # fmt: skip
+            if states and not found and not reviewed:
+                looks = unread(low, context, read)
+                if looks is not None:
+                    reviewed = True
+                    kind, why = looks
+                    yield Review(self.file, excerpt(sentence), why, kind, location, self.unit,
+                                 words_of(sentence))  # fmt: skip
             previous = own or previous
             previous_text = low[-LEAD_CHARS:]
             if standalone or passage.item and not low.endswith((":", "following")) and (
@@ -340,11 +351,15 @@ class _Reader:
 
 def check_passages(
     passages: Iterable[Passage], file: str, default: RuleSet, unit: str = "line"
-) -> Iterator[Mismatch]:
-    """Each mismatch in one file's passages, in order; lead-ins carry into the items after them."""
+) -> Iterator[Found]:
+    """Each mismatch and review in one file's passages, in order (silenced in a passage a person
+    marked ignored); lead-ins carry into the items after them."""
     reader = _Reader(file, default, unit)
     for passage in passages:
-        yield from reader.read(passage)
+        if passage.ignored:  # a person reviewed it: what it holds is counted, not reported
+            yield from (Silenced(found) for found in reader.read(passage))
+        else:
+            yield from reader.read(passage)
     yield from reader.finish()
 
 

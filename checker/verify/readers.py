@@ -24,9 +24,9 @@ from html import unescape
 from typing import BinaryIO, TextIO
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from checker.verify.findings import Mismatch, Passage
+from checker.verify.findings import Found, Mismatch, Passage, Review
+from checker.verify.kinds import may_state_rules
 from checker.verify.passages import BULLETS, PRESCAN_LIMIT, check_passages
-from checker.verify.statements import may_state_rules
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",
@@ -102,18 +102,34 @@ class Links:
 
 def verify_html(html: str, page: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Every mismatch in one HTML page, named ``page``."""
-    return list(check_html(html, page, get_ruleset(ruleset)))
+    return [found for found in findings_html(html, page, ruleset) if isinstance(found, Mismatch)]
 
 
 def verify_text(text: str, name: str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Plain text or Markdown, as one string (tests; files are streamed)."""
-    return list(check_text(io.StringIO(text), name, get_ruleset(ruleset)))
+    return [found for found in findings_text(text, name, ruleset) if isinstance(found, Mismatch)]
+
+
+def findings_html(
+    html: str, page: str, ruleset: str | RuleSet = DEFAULT_RULESET
+) -> list[Mismatch | Review]:
+    """Every mismatch and review in one HTML page (what was silenced left out)."""
+    found = check_html(html, page, get_ruleset(ruleset))
+    return [item for item in found if isinstance(item, (Mismatch, Review))]
+
+
+def findings_text(
+    text: str, name: str, ruleset: str | RuleSet = DEFAULT_RULESET
+) -> list[Mismatch | Review]:
+    """Every mismatch and review in plain text or Markdown, as one string."""
+    found = check_text(io.StringIO(text), name, get_ruleset(ruleset))
+    return [item for item in found if isinstance(item, (Mismatch, Review))]
 
 
 def check_html(
     html: str | TextIO, name: str, rules: RuleSet, links: Links | None = None
-) -> Iterator[Mismatch]:
-    """Each mismatch in one HTML page, a string or an open file (read :data:`WINDOW` characters
+) -> Iterator[Found]:
+    """Each finding in one HTML page, a string or an open file (read :data:`WINDOW` characters
     at a time); with ``links``, where the page links to is added to it."""
     more = None
     if not isinstance(html, str):
@@ -128,8 +144,8 @@ def check_html(
     yield from check_passages(_HtmlReader(html, links, more).passages(), name, rules)
 
 
-def check_text(lines: Iterable[str], name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in plain text or Markdown, read line by line."""
+def check_text(lines: Iterable[str], name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in plain text or Markdown, read line by line."""
     yield from check_passages(text_passages(line.rstrip("\r\n") for line in lines), name, rules)
 
 
@@ -150,8 +166,8 @@ def bounded_lines(handle: TextIO) -> Iterator[str]:
     return iter(partial(handle.readline, MAX_LINE), "")
 
 
-def check_pdf(handle: BinaryIO, name: str, rules: RuleSet) -> Iterator[Mismatch]:
-    """Each mismatch in a PDF's text layer, page by page; raises :class:`Unreadable`."""
+def check_pdf(handle: BinaryIO, name: str, rules: RuleSet) -> Iterator[Found]:
+    """Each finding in a PDF's text layer, page by page; raises :class:`Unreadable`."""
     for number, text in pdf_pages(handle):
         if may_state_rules(text, markup=False):
             passages = text_passages(text.splitlines(), page=number)
@@ -179,13 +195,14 @@ class _Block:
 class _Open:
     """An open element: its tag, the innermost block it is in, its rule set, its table and row."""
 
-    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number")
+    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number", "ignored")
 
     def __init__(
         self, tag: str, block: _Block, ruleset: str | None, row: _Open | None,
-        table: _Table | None,
+        table: _Table | None, ignored: bool = False,
     ) -> None:  # fmt: skip
         self.tag, self.block, self.ruleset, self.row, self.table = tag, block, ruleset, row, table
+        self.ignored = ignored  # in an element a person marked reviewed (pacer-checker: ignore)
         self.cells = 0  # for a table row: cells seen so far
         self.number = 0  # for a table row: which row of its table
 
@@ -250,6 +267,13 @@ def _cut_point(text: str) -> int:
         if found >= 0:
             return found + after
     return len(text)
+# What a person writes to record a passage as reviewed: a comment before it, or an attribute on
+# its element (in Markdown also an attribute list, "{: data-pacer-checker="ignore" }").
+_IGNORE_COMMENT = re.compile(r"<!--\s*pacer-checker:\s*ignore\s*-->", re.IGNORECASE)
+_IGNORE_ATTR = re.compile(r"""\bdata-pacer-checker\s*=\s*(?:"ignore"|'ignore'|ignore\b)""",
+                          re.IGNORECASE)  # fmt: skip
+_ATTR_LIST = re.compile(r"\{:?[^{}]*\}\s*$")
+_MARKUP_START = re.compile(r"<([a-zA-Z][\w-]*)")
 
 
 class _HtmlReader:
@@ -273,10 +297,12 @@ class _HtmlReader:
         self.stack = [_Open("#root", _Block("#root"), None, None, None)]
         self.open = Counter[str]()
         self.line, self.counted = 1, 0
-        self.key: tuple[_Block, str | None] | None = None
+        self.key: tuple[_Block, str | None, bool] | None = None
         self.pieces: list[str] = []
         self.chunks: list[str] = []
         self.passage_line = 0
+        self.ignore_next = False  # an ignore comment was read: the next element is ignored
+        self.ignored_block: _Block | None = None  # ...or, when text came first, this block
 
     def passages(self) -> Iterator[Passage]:
         text_start = scan = 0
@@ -309,8 +335,9 @@ class _HtmlReader:
                     text_start = scan = 0
                 continue
             end, tag, closing, attributes = token
-            if tag is None:
-                pass  # a comment, doctype or processing instruction
+            if tag is None:  # a comment, doctype or processing instruction
+                if html.startswith("<!--", lt) and _IGNORE_COMMENT.match(html, lt, end):
+                    self.ignore_next = True
             elif closing:
                 self.end(tag)
             elif tag in SKIPPED and not attributes.endswith("/"):
@@ -459,6 +486,10 @@ class _HtmlReader:
             self.end(tag)
         parent = self.stack[-1]
         ruleset = parent.ruleset
+        ignored = parent.ignored or self.ignore_next or (
+            "pacer-checker" in attributes and _IGNORE_ATTR.search(attributes) is not None
+        )
+        self.ignore_next = False
         if "data-ruleset" in attributes:
             found = _RULESET_ATTR.search(attributes)
             if found:
@@ -478,7 +509,7 @@ class _HtmlReader:
             block = _Block(tag, first, cell)
         if len(self.stack) >= MAX_DEPTH:
             return  # as deep as a browser nests: what is deeper belongs to the element at the cap
-        opened = _Open(tag, block, ruleset, row, table)
+        opened = _Open(tag, block, ruleset, row, table, ignored)
         if tag == "tr":
             opened.row = opened
             opened.number = table.rows if table is not None else 0
@@ -497,7 +528,9 @@ class _HtmlReader:
     def text(self, position: int, data: str) -> Passage | None:
         """Add a run of text; the passage it ends, if it starts a new one."""
         here = self.stack[-1]
-        key = (here.block, here.ruleset)
+        if self.ignore_next and data.strip():
+            self.ignore_next, self.ignored_block = False, here.block  # the comment's own block
+        key = (here.block, here.ruleset, here.ignored or here.block == self.ignored_block)
         ended = None
         if key != self.key:
             if not data.strip():
@@ -538,8 +571,10 @@ class _HtmlReader:
         self.passage_line += text.count("\n", 0, at)
         return passage
 
-    def passage(self, text: str, key: tuple[_Block, str | None], final: bool) -> Passage | None:
-        block, ruleset = key
+    def passage(
+        self, text: str, key: tuple[_Block, str | None, bool], final: bool
+    ) -> Passage | None:
+        block, ruleset, ignored = key
         if not text.strip():
             return None
         name = block.tag
@@ -557,7 +592,7 @@ class _HtmlReader:
                 column, columns = table.headings.get(number), table.columns()
         return Passage(
             text, self.passage_line, ruleset, item=name in ITEMS, lead=lead, level=level,
-            header=header, column=column, columns=columns, html=True,
+            header=header, column=column, columns=columns, html=True, ignored=ignored,
         )  # fmt: skip
 
 
@@ -573,6 +608,10 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
     start, item, fence, size = 0, False, False, 0
     table: list[str] | None = None  # the column headings of the table being read
     row: tuple[str, int] | None = None  # a table's first row, until the next line says what it is
+    # What a person marked reviewed: after an ignore comment, the next block (``ignore_next``);
+    # inside raw HTML with the attribute, every line up to its end tag (``ignore_until``); a
+    # block with an attribute list holding it. A block is a run of lines with no blank line.
+    ignore_next, ignore_until, block_ignored, after_blank = False, "", False, True
     for number, line in enumerate(lines, 1):
         where = page or number
         stripped = line.strip()
@@ -581,52 +620,87 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
             row = None
             heading = bool(_TABLE_RULE.match(stripped))
             table = _cells(first)[:MAX_COLUMNS] if heading else []
-            yield from _row(first, first_at, table, heading)
+            yield from _row(first, first_at, table, heading, block_ignored)
             if heading:
                 continue
         if not stripped.startswith("|"):
             table = None
+        marked = "pacer-checker" in line
+        inside = bool(ignore_until)
+        if marked and _IGNORE_COMMENT.fullmatch(stripped):
+            if text:
+                yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+                text = []
+            ignore_next, after_blank = True, True
+            continue
+        if marked and stripped.startswith("<") and _IGNORE_ATTR.search(stripped):
+            tag = _MARKUP_START.match(stripped)
+            closing = f"</{tag.group(1).lower()}" if tag else ""
+            inside, ignore_until = True, "" if closing in stripped.lower() else closing
+        elif ignore_until and ignore_until in stripped.lower():
+            ignore_until = ""  # its end tag: this line is the element's last
+        attributes = _ATTR_LIST.search(line) if marked else None
+        if attributes and _IGNORE_ATTR.search(attributes.group(0)):
+            line = line[: attributes.start()]
+            stripped = line.strip()
+            if text:
+                block_ignored = True  # on its block's last line, or on the line after it
+            else:
+                ignore_next = True  # on a heading's own line
         bullet = _BULLET_LINE.match(line)
         starts = not stripped or fence or stripped.startswith(_STARTS) or bullet
         if starts and text:
-            yield Passage("\n".join(text), start, item=item)
+            yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
             text = []
         if stripped.startswith(_FENCE):
             fence = not fence
-        elif fence or not stripped:
             continue
-        elif stripped.startswith("#"):
+        if fence:
+            continue
+        if not stripped:
+            after_blank = True
+            continue
+        if after_blank or stripped.startswith("#"):  # a block starts
+            block_ignored, ignore_next = inside or ignore_next, False
+        elif inside:
+            block_ignored = True
+        after_blank = False
+        if stripped.startswith("#"):
             level = min(6, len(stripped) - len(stripped.lstrip("#")))
-            yield Passage(stripped.lstrip("#"), where, lead=True, level=level)
+            yield Passage(stripped.lstrip("#"), where, lead=True, level=level,
+                          ignored=block_ignored)  # fmt: skip
+            after_blank = True  # a heading is a block of its own
         elif stripped.startswith("|"):
             if table is None:
                 row = (stripped, where)
             else:
-                yield from _row(stripped, where, table, False)
+                yield from _row(stripped, where, table, False, block_ignored)
         else:
             if not text:
                 start, item, size = where, bool(bullet), 0
             text.append(line[bullet.end() :] if bullet else line)
             size += len(text[-1])
             if size > MAX_PASSAGE:  # a paragraph as long as the file: read in parts
-                yield Passage("\n".join(text), start, item=item)
+                yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
                 text = []
     if row is not None:
-        yield from _row(row[0], row[1], [], False)
+        yield from _row(row[0], row[1], [], False, block_ignored)
     if text:
-        yield Passage("\n".join(text), start, item=item)
+        yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
 
 
 def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip("|").split("|")]
 
 
-def _row(row: str, where: int, headings: list[str], heading: bool) -> Iterator[Passage]:
+def _row(
+    row: str, where: int, headings: list[str], heading: bool, ignored: bool = False
+) -> Iterator[Passage]:
     columns = tuple(headings)
     for index, cell in enumerate(_cells(row)):
         column = headings[index] if not heading and index < len(headings) else None
         yield Passage(cell, where, item=True, lead=index == 0, header=heading, column=column,
-                      columns=() if heading else columns)  # fmt: skip
+                      columns=() if heading else columns, ignored=ignored)  # fmt: skip
 
 
 def pdf_pages(handle: BinaryIO) -> Iterator[tuple[int, str]]:

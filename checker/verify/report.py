@@ -1,8 +1,11 @@
 """The verifier's report formats: text, JSON and GitHub workflow annotations, and the summary.
 
 Every format names where each finding is: the file and line, or the page's address (URL) and line;
-for a PDF, its page. A crawl's fetch errors are listed per URL: a section in text, ``errors`` in
-JSON, warnings in GitHub's format.
+for a PDF, its page. A finding is a mismatch (a rule stated wrongly) or a review (a passage that
+looks like a rule statement but was not read as one): a "review" section after the mismatches in
+text, ``reviews`` in JSON, ``::warning`` in GitHub's format. What inline comments or a baseline
+silenced is counted, and stale baseline entries are listed. A crawl's fetch errors are listed per
+URL: a section in text, ``errors`` in JSON, warnings in GitHub's format.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 
+from checker.verify.baseline import fingerprint
 from checker.verify.findings import Outcome
 
 FORMATS = ("text", "json", "github")
@@ -20,8 +24,17 @@ def summary(outcome: Outcome) -> str:
     read = f"{count} {what}{'' if count == 1 else 's'}"
     if outcome.mismatches:
         text = f"{len(outcome.mismatches)} mismatch(es) in {read}"
+    elif outcome.reviews:
+        text = f"no mismatch with {outcome.ruleset} in {read}"
     else:
         text = f"{read} {'agrees' if count == 1 else 'agree'} with {outcome.ruleset}"
+    if outcome.reviews:
+        text += f"; {len(outcome.reviews)} passage(s) to review"
+    if outcome.suppressed:
+        text += f"; {outcome.suppressed} silenced (inline or baseline)"
+    if outcome.stale_baseline:
+        text += f"; {len(outcome.stale_baseline)} stale baseline entr"
+        text += "y" if len(outcome.stale_baseline) == 1 else "ies"
     if outcome.unreadable:
         text += f"; {len(outcome.unreadable)} file(s) could not be read"
     if outcome.errors:
@@ -48,8 +61,17 @@ def printable(text: str) -> str:
 
 
 def as_text(outcome: Outcome) -> str:
-    """One line per mismatch (each ending in a newline); for a crawl, then its errors and notes."""
+    """One line per mismatch (each ending in a newline), then the passages to review and stale
+    baseline entries; for a crawl, then its errors and notes."""
     lines = [str(mismatch) for mismatch in outcome.mismatches]
+    if outcome.reviews:
+        lines += ["", f"To review ({len(outcome.reviews)}): these look like rule statements but "
+                      "were not read as one; fix the wording, or record them as reviewed"]
+        lines += [str(review) for review in outcome.reviews]
+    if outcome.stale_baseline:
+        lines += ["", f"Stale baseline entries ({len(outcome.stale_baseline)}): no longer found; "
+                      "write the baseline again"]
+        lines += outcome.stale_baseline
     if outcome.errors:
         lines += ["", f"Pages that could not be read ({len(outcome.errors)}):"]
         lines += [f"{url}: {reason}" for url, reason in outcome.errors]
@@ -72,9 +94,23 @@ def as_json(outcome: Outcome) -> str:
                 "rule_id": m.rule_id,
                 "says": m.says,
                 "expected": m.expected,
+                "fingerprint": fingerprint(m),
             }
             for m in outcome.mismatches
         ],
+        "reviews": [
+            {
+                "file": r.file,
+                "location": {r.unit: r.location} if r.location else {},
+                "excerpt": r.excerpt,
+                "kind": r.kind,
+                "why": r.why,
+                "fingerprint": fingerprint(r),
+            }
+            for r in outcome.reviews
+        ],
+        "suppressed": outcome.suppressed,
+        "stale_baseline": outcome.stale_baseline,
         "unreadable": [{"file": name, "reason": reason} for name, reason in outcome.unreadable],
     }
     if outcome.live:
@@ -85,8 +121,9 @@ def as_json(outcome: Outcome) -> str:
 
 
 def as_github(outcome: Outcome) -> str:
-    """GitHub workflow commands: one ``::error`` per mismatch and per unreadable file; for a
-    crawl, one ``::warning`` per page not read and per limit reached.
+    """GitHub workflow commands: one ``::error`` per mismatch and per unreadable file, one
+    ``::warning`` per passage to review and per stale baseline entry; for a crawl, one
+    ``::warning`` per page not read and per limit reached.
 
     Annotations take a file and line, not a page or an address: a PDF's page goes into the title,
     and a page's address (which is no file of the repository) starts the message.
@@ -103,6 +140,19 @@ def as_github(outcome: Outcome) -> str:
         where = f"{m.where}: " if outcome.live else ""
         message = f"{where}{m.excerpt} (says {m.says}; {outcome.ruleset} says {m.expected})"
         lines.append(_command("error", properties, message))
+    for r in outcome.reviews:
+        properties = {} if outcome.live else {"file": r.file}
+        title = f"PACER rule? review ({r.kind})" if r.kind else "PACER rule? review"
+        if r.unit == "line" and r.location and not outcome.live:
+            properties["line"] = str(r.location)
+        elif r.unit == "page" and r.location:
+            title += f" (page {r.location})"
+        properties["title"] = title
+        where = f"{r.where}: " if outcome.live else ""
+        message = f"{where}{r.excerpt} (looks like a rule, {r.why}; not read as one)"
+        lines.append(_command("warning", properties, message))
+    for entry in outcome.stale_baseline:
+        lines.append(_command("warning", {"title": "stale baseline entry"}, entry))
     for name, reason in outcome.unreadable:
         lines.append(_command("error", {"file": name, "title": "unreadable"}, reason))
     for url, reason in outcome.errors:

@@ -8,9 +8,10 @@ A step is one of:
   its match ends, or to the end of the window when it finds nothing (so a search that starts
   again from the beginning of a growing text counts the whole text each time).
 
-Every regular expression the verifier's modules hold (module globals, and the lists, tuples and
-dicts of them, also bound ``search`` methods) is swapped for a counting one while the counter
-runs, and so is each module's ``re``, so a pattern compiled at run time is counted too.
+Every regular expression the verifier's modules hold (module globals, and the lists, tuples,
+dicts and dataclass objects of them, such as each kind's phrasings and looks, also bound
+``search`` methods) is swapped for a counting one while the counter runs, and so is each module's
+``re``, so a pattern compiled at run time is counted too.
 
 Not counted: work inside one call of a string method (``str.count``, ``find``, ``split``,
 ``join``) or one slice (``text[:start]``). The verifier calls those on windows that move forward
@@ -22,6 +23,7 @@ possessive or with bounded repeats).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import types
@@ -59,7 +61,7 @@ class Steps:
     def __exit__(self, *exc) -> None:
         sys.settrace(None)
         for owner, name, value in reversed(self._restore):
-            setattr(owner, name, value)
+            object.__setattr__(owner, name, value)  # frozen dataclasses too
         self._restore.clear()
 
     # --- Python lines ---------------------------------------------------------------------
@@ -81,13 +83,13 @@ class Steps:
             if value is re:
                 self._set(module, name, _CountingRe(self))
                 continue
-            swapped = self._swap(value, depth=3)
+            swapped = self._swap(value, depth=5)
             if swapped is not value:
                 self._set(module, name, swapped)
 
     def _set(self, owner: object, name: str, value: object) -> None:
         self._restore.append((owner, name, getattr(owner, name)))
-        setattr(owner, name, value)
+        object.__setattr__(owner, name, value)  # frozen dataclasses too
 
     def _swap(self, value: object, depth: int) -> object:
         if isinstance(value, re.Pattern):
@@ -97,6 +99,13 @@ class Steps:
         ):
             return getattr(_CountingPattern(value.__self__, self), value.__name__)
         if depth == 0:
+            return value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for item in dataclasses.fields(value):  # swapped in place, put back on exit
+                old = getattr(value, item.name)
+                new = self._swap(old, depth - 1)
+                if new is not old:
+                    self._set(value, item.name, new)
             return value
         if isinstance(value, list | tuple):
             items = [self._swap(item, depth - 1) for item in value]

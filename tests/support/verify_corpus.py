@@ -7,6 +7,7 @@ same way; it only measures, so nothing may be tuned on it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from checker.verify import KIND_OF_RULE, Mismatch, verify_html, verify_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verify_corpus.yml"
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "verify_heldout.yml"
+HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "verify_heldout2.yml"
 KINDS = (*dict.fromkeys(KIND_OF_RULE.values()), "none")
 FORMATS = ("html", "text")
 FIELDS = {"id", "source", "form", "format", "kinds", "text", "expect"}
@@ -36,20 +38,38 @@ class Case:
     kinds: tuple[str, ...]
     text: str
     expect: dict[str, tuple[str, ...]]
+    line: int = 0  # where the case starts in its file (1-based), for "file:line" in failures
 
     def run(self, ruleset: str) -> list[Mismatch]:
         verify = verify_html if self.format == "html" else verify_text
         return verify(self.text, f"{self.id}.{self.format}", ruleset)
 
+    def findings(self, ruleset: str) -> tuple[list[Mismatch], list]:
+        """Its mismatches and its reviews under ``ruleset`` (no reviews from a verifier that
+        makes none: the held-apart sets' start scores were taken with one)."""
+        import checker.verify as verify
+
+        read = getattr(verify, f"findings_{self.format}", None)
+        if read is None:
+            return self.run(ruleset), []
+        found = read(self.text, f"{self.id}.{self.format}", ruleset)
+        return [f for f in found if isinstance(f, Mismatch)], [
+            f for f in found if not isinstance(f, Mismatch)
+        ]
+
 
 def load(path: Path = CORPUS) -> list[Case]:
     """Every case, each checked field by field; a bad case fails with its id and field."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
     if not isinstance(raw, list):
         raise CorpusError(f"{path.name}: expected a list of cases")
+    lines = [node.start_mark.line + 1 for node in yaml.compose(text).value]
     cases, seen = [], set()
     for index, entry in enumerate(raw):
-        cases.append(_case(entry, f"{path.name} case {index + 1}"))
+        cases.append(dataclasses.replace(
+            _case(entry, f"{path.name} case {index + 1}"), line=lines[index]
+        ))
         if cases[-1].id in seen:
             raise CorpusError(f"{path.name}: id {cases[-1].id!r} appears twice")
         seen.add(cases[-1].id)
@@ -138,3 +158,72 @@ def score(cases: list[Case]) -> Score:
                 ]  # fmt: skip
                 result.passed[kind] += not flagged
     return result
+
+
+@dataclass
+class Outcomes:
+    """What became of each statement in a set (issue 23's score), counted per rule set.
+
+    A stale statement is one expected rule id of a case under a rule set: caught as a mismatch
+    when that id is reported, else caught as a review when the case raised any review, else
+    passed silently. A true statement is a kind a case states that is not stale under that rule
+    set: flagged when a mismatch of that kind is reported. A non-rule is a case of kind "none":
+    reviewed when it raised a review (flagged when it raised a mismatch).
+    """
+
+    stale: Counter
+    true: Counter
+    non_rules: Counter
+
+    def table(self) -> str:
+        stale, true, non = self.stale, self.true, self.non_rules
+        return "\n".join([
+            f"stale statements (case x rule set x rule id): {stale['all']}",
+            f"  caught as mismatch   {_ratio(stale['mismatch'], stale['all'])}",
+            f"  caught as review     {_ratio(stale['review'], stale['all'])}",
+            f"  passed silently      {_ratio(stale['silent'], stale['all'])}",
+            f"true statements (case x rule set x kind): {true['all']}",
+            f"  flagged (mismatch)   {_ratio(true['flagged'], true['all'])}",
+            f"  reviewed             {_ratio(true['reviewed'], true['all'])}",
+            f"non-rules (case x rule set): {non['all']}",
+            f"  reviewed             {_ratio(non['reviewed'], non['all'])}",
+            f"  flagged (mismatch)   {_ratio(non['flagged'], non['all'])}",
+        ])  # fmt: skip
+
+
+def outcomes(cases: list[Case]) -> Outcomes:
+    result = Outcomes(Counter(), Counter(), Counter())
+    for case in cases:
+        for ruleset in RULESETS:
+            mismatches, reviews = case.findings(ruleset)
+            ids = {m.rule_id for m in mismatches}
+            flagged_kinds = {KIND_OF_RULE[i] for i in ids if i not in case.expect[ruleset]}
+            for rule_id in case.expect[ruleset]:
+                result.stale["all"] += 1
+                outcome = "mismatch" if rule_id in ids else "review" if reviews else "silent"
+                result.stale[outcome] += 1
+            if case.kinds == ("none",):
+                result.non_rules["all"] += 1
+                result.non_rules["reviewed"] += bool(reviews)
+                result.non_rules["flagged"] += bool(mismatches)
+                continue
+            stale_kinds = {KIND_OF_RULE[i] for i in case.expect[ruleset]}
+            for kind in set(case.kinds) - stale_kinds:
+                result.true["all"] += 1
+                result.true["flagged"] += kind in flagged_kinds
+                result.true["reviewed"] += bool(reviews) and kind not in flagged_kinds
+    return result
+
+
+if __name__ == "__main__":  # python tests/verify_corpus.py tests/data/verify_heldout2.yml
+    import sys
+
+    for name in sys.argv[1:] or [str(HELDOUT2)]:
+        cases = load(Path(name))
+        result = score(cases)
+        wrong = {line.split(" under ")[0] for line in result.wrong}
+        print(f"{Path(name).name}: {len(cases)} cases from {len({c.source for c in cases})} pages")
+        print(outcomes(cases).table())
+        print(result.table())
+        print(f"cases read wholly right under both rule sets: {len(cases) - len(wrong)}"
+              f" of {len(cases)}")

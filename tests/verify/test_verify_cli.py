@@ -67,7 +67,10 @@ def test_json_is_one_object_with_every_field(court):
         "guide.md", "index.htm", "passwords.html"
     ]  # fmt: skip
     first = data["mismatches"][0]
-    assert set(first) == {"file", "location", "excerpt", "rule_id", "says", "expected"}
+    assert set(first) == {
+        "file", "location", "excerpt", "rule_id", "says", "expected", "fingerprint"
+    }  # fmt: skip
+    assert data["reviews"] == [] and data["suppressed"] == 0 and data["stale_baseline"] == []
     assert first["file"].endswith("guide.md") and first["location"] == {"line": 5}
     assert (first["rule_id"], first["excerpt"]) == ("password.length", STALE)
     assert data["unreadable"] == []

@@ -102,3 +102,19 @@ def test_the_pre_scan_lets_every_stale_case_through():
         if any(case.expect.values()) and not may_state_rules(case.text, case.format == "html")
     ]  # fmt: skip
     assert stopped == []
+
+
+def test_heldout_set_2_is_valid_apart_and_its_outcomes_are_printed(capsys):
+    """Held-apart set 2 (issue 23) only measures: valid, apart from the corpus and set 1, and its
+    outcomes printed (tests/data/verify_heldout2_scores.md records them), never asserted."""
+    from verify_corpus import HELDOUT2, outcomes
+
+    cases = load(HELDOUT2)
+    assert len(cases) >= 80 and len({case.source for case in cases}) >= 50
+    others = load() + load(HELDOUT)
+    for field in ("text", "source", "id"):
+        mine = {getattr(case, field) for case in cases}
+        assert not mine & {getattr(case, field) for case in others}, field
+    with capsys.disabled():
+        print(f"\nheld-apart set 2 ({HELDOUT2.name}):")
+        print(outcomes(cases).table())
