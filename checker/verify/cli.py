@@ -1,5 +1,5 @@
 """``python -m checker verify PATH... | URL...``: read files, or crawl a live site, and report
-mismatches and passages to review as text, JSON or GitHub workflow annotations.
+mismatches and passages to review as text, JSON, GitHub workflow annotations, SARIF or JUnit XML.
 
 Every passage that speaks of a PACER username or password requirement ends as one of: agrees;
 mismatch (it states a rule wrongly); review (it looks like a rule statement, a number with a unit,
@@ -8,37 +8,41 @@ its subject, but no reader made a statement of it). A person records what they r
 (``pacer-checker: ignore``) or in a baseline file (``--write-baseline`` / ``--baseline``).
 
 Exit codes for files: 0 no mismatch (passages to review are reported, and exit 1 only with
-``--fail-on review``), 1 a mismatch, 2 a usage error or an unreadable file (each named on one line
-on stderr; the other files are still checked and reported). For URLs: 0 or 1 the same way; pages
-that could not be fetched or read are listed in the report and do not change the code; 2 only
-when no start address could be read (one line).
+``--fail-on review``), 1 a mismatch, 2 a usage error, a bad settings file or an unreadable file
+(each named on one line on stderr; the other files are still checked and reported). For URLs: 0
+or 1 the same way; pages that could not be fetched or read are listed in the report and do not
+change the code; 2 only when no start address could be read (one line).
+
+Options not given on the command line come from the settings file (:mod:`.config`).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import math
 import sys
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
+from textwrap import fill
 from typing import TextIO
 
 from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.verify import config
 from checker.verify.baseline import apply as apply_baseline
 from checker.verify.baseline import read as read_baseline
 from checker.verify.baseline import write as write_baseline_file
 from checker.verify.findings import Outcome, VerifyUsageError
-from checker.verify.report import FORMATS, FORMATTERS, printable, summary
-from checker.verify.settings import Settings, StartError
+from checker.verify.report import FORMATS, printable, render, summary
+from checker.verify.selection import Selection
+from checker.verify.settings import BOUNDS, Settings, StartError, out_of_bounds
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
-FAIL_ON = ("mismatch", "review")
+FAIL_ON = config.FAIL_ON  # the settings file takes the same choices
 EPILOG = """outcomes: each passage about a PACER username or password rule agrees, is a mismatch
 (a rule stated wrongly), or is to review (it looks like a rule, but no reader made a statement of
 it). exit codes: 0 no mismatch; 1 a mismatch (or, with --fail-on review, a passage to review);
-2 a usage error or an unreadable file.
+2 a usage error, a bad settings file or an unreadable file.
 
 recording what a person reviewed: put an HTML comment <!-- pacer-checker: ignore --> before a
 passage (HTML or Markdown), or data-pacer-checker="ignore" on an element (HTML, raw HTML in
@@ -64,41 +68,76 @@ CRAWL_OPTIONS = [
      f"seconds to wait for an answer, or the next part of one (default {DEFAULTS.timeout:g}); "
      "a whole request may take ten times as long"),
 ]  # fmt: skip
-# The least and the most each number may be (a day of delay, an hour of timeout: beyond those a
-# number is a typo, and the clock's arithmetic overflows on inf).
-BOUNDS = {
-    "delay": (0, 86_400), "concurrency": (1, 16), "max_pages": (1, 10_000_000),
-    "max_depth": (0, 10_000), "max_bytes": (1, 10**12), "timeout": (0.001, 3_600),
-}  # fmt: skip
+
+
+HELP = f"""\
+formats:
+  text     one line per finding, then a summary on stderr (the default)
+  json     one object: ruleset, files, mismatches, reviews, suppressed, unreadable, ...
+  github   ::error and ::warning workflow commands; with $GITHUB_STEP_SUMMARY set (GitHub
+           sets it), every finding is also appended there as Markdown, since GitHub shows only
+           ten annotations of a kind per step
+  sarif    SARIF 2.1.0 for code scanning: one rule per statement kind (pacer-checker/length,
+           ...), mismatches at level error, passages to review at level warning
+  junit    JUnit XML: one test case per file or page; a mismatch is a failure, a passage to
+           review is one only under --fail-on review (else it is in the case's system-out)
+
+settings file:
+  .pacer-checker.toml, or [tool.pacer-checker] in pyproject.toml, in this folder or one above
+  it (or --config FILE). Globs are relative to the file. Options given here win over the
+  file; an unknown key is an error (exit 2). Its keys:
+{fill(", ".join(config.known_keys()), 92, initial_indent="  ", subsequent_indent="  ")}
+
+wrappers:
+  pre-commit   hook id pacer-checker (.pre-commit-hooks.yaml): HTML, Markdown, PDF, text
+  GitHub       uses: <this repository>@<ref> (action.yml); see "For court webmasters"
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = f"{EPILOG}\n\n{HELP}"
     parser.add_argument("targets", nargs="+", metavar="PATH|URL")
-    parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME")
-    parser.add_argument("--format", default="text", choices=FORMATS)
-    parser.add_argument(
-        "--fail-on", default="mismatch", choices=FAIL_ON,
-        help="exit 1 on a mismatch (default), or also on a passage to review",
-    )  # fmt: skip
+    parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME",
+                        help=f"the rule set to compare with (default {DEFAULT_RULESET})")
+    parser.add_argument("--format", default="text", choices=FORMATS,
+                        help="the report's format (default text; see below)")
+    parser.add_argument("--fail-on", default="mismatch", choices=FAIL_ON,
+                        help="exit 1 on a mismatch (default), or also on a passage to review")
     parser.add_argument("--baseline", metavar="FILE", type=Path,
                         help="silence the findings recorded in FILE (see --write-baseline)")
     parser.add_argument("--write-baseline", metavar="FILE", type=Path,
                         help="record every finding of this run in FILE as reviewed")
-    if parser.epilog is None:
-        parser.epilog = EPILOG
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("--config", metavar="FILE",
+                        help="the settings file (default: found from this folder up)")
+    parser.add_argument("--include", action="append", metavar="GLOB",
+                        help="read only files that match; repeat for more (replaces the file's)")
+    parser.add_argument("--exclude", action="append", metavar="GLOB",
+                        help="skip files that match; repeat for more (replaces the file's)")
     live = parser.add_argument_group("for a live site (URLs)")
     for flag, name, kind, text in CRAWL_OPTIONS:
         many = {"action": "append"} if name == "include_hosts" else {}
         live.add_argument(flag, dest=name, type=kind, default=None, help=text,
                           metavar="HOST" if many else "N", **many)  # fmt: skip
+    # Last: every option a settings file may set is known by now.
+    config.defer_defaults(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     given = {name: getattr(args, name) for _, name, _, _ in CRAWL_OPTIONS}
-    return main(args.targets, args.ruleset, args.format, crawl_options=given,
-                fail_on=args.fail_on, baseline=args.baseline,
-                write_baseline=args.write_baseline)  # fmt: skip
+    try:
+        values = config.resolve(args, config.load(args.config))
+    except config.ConfigError as error:
+        print(f"checker: error: {printable(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    knobs = {knob.name for knob in fields(Settings)}
+    return main(
+        args.targets, values["ruleset"], args.format, crawl_options=given,
+        fail_on=values["fail_on"], baseline=values["baseline"],
+        write_baseline=args.write_baseline,
+        select=Selection(values["include"], values["exclude"]),
+        crawl_defaults={name: value for name, value in values.items() if name in knobs},
+    )  # fmt: skip
 
 
 def main(
@@ -110,7 +149,11 @@ def main(
     fail_on: str = "mismatch",
     baseline: Path | None = None,
     write_baseline: Path | None = None,
+    select: Selection | None = None,
+    crawl_defaults: dict | None = None,
 ) -> int:
+    """Verify ``targets`` and report; the exit code. ``crawl_options``: knobs given on the
+    command line (an error for files); ``crawl_defaults``: the settings file's, under them."""
     out = out or sys.stdout
     targets = [targets] if isinstance(targets, str) else list(targets)
     # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
@@ -119,7 +162,7 @@ def main(
         if baseline is not None and write_baseline is not None:
             raise VerifyUsageError("--baseline and --write-baseline: give one of them")
         entries = read_baseline(baseline) if baseline is not None else None
-        outcome = _verify(targets, ruleset, crawl_options or {})
+        outcome = _verify(targets, ruleset, crawl_options or {}, select, crawl_defaults or {})
         if write_baseline is not None:
             written = write_baseline_file(write_baseline, outcome)
             apply_baseline(outcome, read_baseline(write_baseline))
@@ -130,10 +173,14 @@ def main(
     except (UnknownRuleSet, VerifyUsageError, StartError) as error:
         print(f"checker: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
-    out.write(FORMATTERS[fmt](outcome))
+    out.write(render(fmt, outcome, fail_on))
     # The report is on stdout and the summary on stderr: on a terminal the two interleave, so
     # the report is out before the summary starts.
     out.flush()
+    if fmt == "github":
+        from checker.verify.formats.step_summary import append_step_summary
+
+        append_step_summary(outcome, summary(outcome))
     for name, reason in outcome.unreadable:
         print(f"checker: error: {printable(f'{name}: unreadable: {reason}')}", file=sys.stderr)
     print(summary(outcome), file=sys.stderr)
@@ -144,7 +191,9 @@ def main(
     return EXIT_OK
 
 
-def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
+def _verify(
+    targets: list[str], ruleset: str, options: dict, select: Selection | None, defaults: dict
+) -> Outcome:
     urls = [target for target in targets if _is_url(target)]
     given = {name: value for name, value in options.items() if value is not None}
     if not urls:
@@ -153,12 +202,12 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
             raise VerifyUsageError(f"{flags}: for URLs only, not for files")
         from checker.verify.files import verify_paths
 
-        return verify_paths(targets, ruleset)
+        return verify_paths(targets, ruleset, select)
     if len(urls) != len(targets):
         raise VerifyUsageError("give either files and folders or URLs, not both")
     from checker.verify.crawl import crawl  # an HTTP client: loaded only to crawl
 
-    settings = _settings(given)
+    settings = _settings(given, defaults)
     progress = sys.stderr if sys.stderr.isatty() else None
     return crawl(urls, get_ruleset(ruleset), settings, progress)
 
@@ -166,23 +215,26 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
 def check_number(name: str, value: float) -> None:
     """Raise :class:`VerifyUsageError` unless ``value`` is a finite number within its bounds."""
     flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
-    low, high = BOUNDS[name]
-    if not math.isfinite(value):
+    problem = out_of_bounds(name, value)
+    if problem == "a number":
         raise VerifyUsageError(f"{flag} must be a number, not {value}")
-    if value < low or value > high:
-        least = "more than 0" if low == 0.001 else f"at least {low:,}"
-        raise VerifyUsageError(f"{flag} must be {least} and at most {high:,}, not {value:g}")
+    if problem:
+        raise VerifyUsageError(f"{flag} must be {problem}, not {value:g}")
 
 
 def _is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
 
-def _settings(given: dict) -> Settings:
+def _settings(given: dict, defaults: dict | None = None) -> Settings:
+    """The crawl's knobs: those given on the command line, over the settings file's (checked
+    as it was read)."""
     if "include_hosts" in given:
         given["include_hosts"] = tuple(given["include_hosts"])
     for name, value in given.items():
         if name in BOUNDS:
             check_number(name, value)
     known = {field.name for field in fields(Settings)}
-    return Settings(**{name: value for name, value in given.items() if name in known})
+    chosen = {name: value for name, value in (defaults or {}).items() if value is not None}
+    chosen.update(given)
+    return Settings(**{name: value for name, value in chosen.items() if name in known})

@@ -9,7 +9,7 @@ shown as valid Unicode: bytes of a name that are not UTF-8 are written as escape
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
@@ -24,16 +24,22 @@ from checker.verify.readers import (
     check_text,
     time_budget,
 )  # fmt: skip
+from checker.verify.selection import Selection
 
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text", ".md": "text"}
 _TYPES = ", ".join(KINDS)
 
 
-def find_files(root: Path, unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+def find_files(
+    root: Path,
+    skip: Callable[[Path], bool] | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
+) -> Iterator[Path]:
     """The files under ``root`` the verifier reads, in a stable order, found as they are read.
 
-    A walk, not a sorted list of the whole tree: memory stays flat however large the site. A
-    folder that cannot be listed is added to ``unreadable`` (name, reason).
+    A walk, not a sorted list of the whole tree: memory stays flat however large the site.
+    ``skip``: folders not to enter (excluded by the settings: a node_modules is never walked).
+    A folder that cannot be listed is added to ``unreadable`` (name, reason).
     """
 
     def cannot_list(error: OSError) -> None:
@@ -41,7 +47,8 @@ def find_files(root: Path, unreadable: list[tuple[str, str]] | None = None) -> I
             unreadable.append((shown(Path(error.filename or root).as_posix()), reason(error)))
 
     for folder, subfolders, names in os.walk(root, onerror=cannot_list):
-        subfolders.sort()
+        subfolders[:] = [name for name in sorted(subfolders)
+                         if skip is None or not skip(Path(folder, name))]  # fmt: skip
         for name in sorted(names):
             path = Path(folder, name)
             if path.suffix.lower() in KINDS and path.is_file():
@@ -115,7 +122,7 @@ def check_paths(paths: Sequence[str]) -> None:
         path = Path(given)
         if path.is_dir():
             cannot: list[tuple[str, str]] = []
-            if next(find_files(path, cannot), None) is None and not cannot:
+            if next(find_files(path, unreadable=cannot), None) is None and not cannot:
                 raise VerifyUsageError(
                     f"{shown(given)}: no {_TYPES} files in this folder (build first?)"
                 )
@@ -126,21 +133,33 @@ def check_paths(paths: Sequence[str]) -> None:
 
 
 def targets(
-    paths: Sequence[str], unreadable: list[tuple[str, str]] | None = None
+    paths: Sequence[str],
+    keep: Selection | None = None,
+    unreadable: list[tuple[str, str]] | None = None,
 ) -> Iterator[tuple[Path, str]]:
-    """(file, name shown in reports) for each file to read; names are paths as given. Folders
-    that cannot be listed go to ``unreadable``."""
+    """(file, name shown in reports) for each file to read; names are paths as given.
+
+    ``keep``: which files to read (the settings' include and exclude globs), named or found.
+    Folders that cannot be listed go to ``unreadable``.
+    """
+    skip = keep.excluded if keep else None
     for given in paths:
         path = Path(given)
-        files = find_files(path, unreadable) if path.is_dir() else [path]
-        yield from ((file, shown(file.as_posix())) for file in files)
+        files = find_files(path, skip, unreadable) if path.is_dir() else [path]
+        yield from (
+            (file, shown(file.as_posix())) for file in files if keep is None or keep(file)
+        )
 
 
-def verify_paths(paths: Sequence[str], ruleset: str = DEFAULT_RULESET) -> Outcome:
+def verify_paths(
+    paths: Sequence[str],
+    ruleset: str = DEFAULT_RULESET,
+    keep: Selection | None = None,
+) -> Outcome:
     rules = get_ruleset(ruleset)
     check_paths(paths)
     outcome = Outcome(rules.name)
-    for path, name in targets(paths, outcome.unreadable):
+    for path, name in targets(paths, keep, outcome.unreadable):
         budget = readers.READ_BUDGET
         try:
             with time_budget(budget):

@@ -1,4 +1,5 @@
-"""The verifier's report formats: text, JSON and GitHub workflow annotations, and the summary.
+"""The verifier's report formats: text, JSON and GitHub workflow annotations, and the summary;
+SARIF and JUnit XML live in :mod:`.formats` and are registered here.
 
 Every format names where each finding is: the file and line, or the page's address (URL) and line;
 for a PDF, its page. A finding is a mismatch (a rule stated wrongly) or a review (a passage that
@@ -16,7 +17,7 @@ import re
 from checker.verify.baseline import fingerprint
 from checker.verify.findings import Outcome
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "junit")
 
 
 def summary(outcome: Outcome) -> str:
@@ -178,3 +179,17 @@ def _escape(value: str, property_value: bool = False) -> str:
 
 
 FORMATTERS = {"text": as_text, "json": as_json, "github": as_github}
+
+
+def render(fmt: str, outcome: Outcome, fail_on: str = "mismatch") -> str:
+    """The report in format ``fmt``. JUnit needs ``fail_on``: a passage to review is a failing
+    test only when it fails the run."""
+    if fmt == "sarif":
+        from checker.verify.formats.sarif import as_sarif
+
+        return as_sarif(outcome)
+    if fmt == "junit":
+        from checker.verify.formats.junit import as_junit
+
+        return as_junit(outcome, fail_on)
+    return FORMATTERS[fmt](outcome)
