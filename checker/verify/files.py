@@ -14,7 +14,7 @@ from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify import readers
-from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError
+from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError, bounded
 from checker.verify.readers import (
     OverBudget,
     Unreadable,
@@ -163,7 +163,7 @@ def verify_paths(
         budget = readers.READ_BUDGET
         try:
             with time_budget(budget):
-                found = list(check_file(path, name, rules))
+                found, more = bounded(check_file(path, name, rules))
         except Unreadable as error:
             outcome.unreadable.append((name, str(error)))
             continue
@@ -175,4 +175,5 @@ def verify_paths(
             continue
         outcome.files.append(name)
         outcome.add(found)
+        outcome.add_unlisted(more)
     return outcome

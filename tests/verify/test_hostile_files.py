@@ -175,3 +175,20 @@ def test_a_page_read_in_windows_reads_as_it_does_whole(monkeypatch, html, window
     monkeypatch.setattr(readers, "PRESCAN_LIMIT", window)
     parts = [(m.location, m.excerpt, m.says) for m in check_html(io.StringIO(html), "p", RULES)]
     assert parts == whole
+
+
+# Findings are not gathered without bound ----------------------------------------------------------
+
+
+def test_a_file_of_many_stale_lines_lists_a_bounded_number_and_counts_the_rest(tmp_path):
+    from checker.verify.findings import MAX_LISTED
+
+    (tmp_path / "many.md").write_text(f"{STALE}\n\n" * (MAX_LISTED + 5))
+    result = verify("many.md", "--format", "json", cwd=tmp_path)
+    data = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert len(data["mismatches"]) == MAX_LISTED and data["unlisted"] == {"mismatch": 5}
+    assert result.stderr.decode() == f"{MAX_LISTED + 5} mismatch(es) in 1 file\n"
+    text = verify("many.md", cwd=tmp_path).stdout.decode().splitlines()
+    assert len(text) == MAX_LISTED + 1
+    assert text[-1] == f"... and 5 more mismatches, not listed (a report lists {MAX_LISTED:,})"
