@@ -224,8 +224,8 @@ def test_an_excluded_folder_is_never_walked(tmp_path, monkeypatch):
     walked = []
     real_walk = files.os.walk
 
-    def walk(root):
-        for folder, subfolders, names in real_walk(root):
+    def walk(root, **options):  # onerror: folders that cannot be listed are reported
+        for folder, subfolders, names in real_walk(root, **options):
             walked.append(Path(folder).relative_to(court).as_posix())
             yield folder, subfolders, names
 
