@@ -228,8 +228,8 @@ def check_number(name: str, value: float) -> None:
     """Raise :class:`VerifyUsageError` unless ``value`` is a finite number within its bounds."""
     flag = next(flag for flag, field_name, _, _ in CRAWL_OPTIONS if field_name == name)
     problem = out_of_bounds(name, value)
-    if problem == "a number":
-        raise VerifyUsageError(f"{flag} must be a number, not {value}")
+    if problem == "a finite number":
+        raise VerifyUsageError(f"{flag} must be a finite number, not {value}")
     if problem:
         raise VerifyUsageError(f"{flag} must be {problem}, not {value:g}")
 

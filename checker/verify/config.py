@@ -99,7 +99,7 @@ def _knob(name: str, kind: type) -> Callable[[Any, Path], Any]:
             raise ValueError(what)
         problem = out_of_bounds(name, value) if name in BOUNDS else None
         if problem:
-            raise ValueError(what if problem == "a number" else f"{what}, {problem}")
+            raise ValueError(problem if problem == "a finite number" else f"{what}, {problem}")
         return value
 
     return check

@@ -59,7 +59,7 @@ from checker import __version__
 from checker.rulesets import RuleSet
 from checker.verify import readers
 from checker.verify import robots as robots_txt
-from checker.verify.findings import Mismatch, Outcome
+from checker.verify.findings import Found, Outcome, bounded
 from checker.verify.readers import (
     Links,
     OverBudget,
@@ -562,7 +562,7 @@ class Crawl:
         self.shapes: Counter = Counter()
         self.tally = _Tally()
         self.order = self.pages = self.sitemaps = 0
-        self.found: list[tuple[int, list[Mismatch]]] = []
+        self.found: list[tuple[int, tuple[list[Found], Counter]]] = []
         self.shown = 0.0
 
     def run(self) -> Outcome:
@@ -793,11 +793,11 @@ class Crawl:
         try:
             with time_budget(budget):
                 if kind in HTML_TYPES:
-                    found = list(check_html(decode(response), name, self.rules, links))
+                    found = bounded(check_html(decode(response), name, self.rules, links))
                 elif kind in TEXT_TYPES:
-                    found = list(check_text(io.StringIO(decode(response)), name, self.rules))
+                    found = bounded(check_text(io.StringIO(decode(response)), name, self.rules))
                 else:
-                    found = list(
+                    found = bounded(
                         check_pdf(response.file or io.BytesIO(response.body), name, self.rules)
                     )
         except Unreadable as error:
@@ -905,8 +905,9 @@ class Crawl:
                 f"{url}: {self.start_errors.get(url, 'not read')}" for url in self.starts
             )
             raise StartError(f"no start address could be read: {reasons}")
-        for _, found in sorted(self.found, key=lambda item: item[0]):
+        for _, (found, more) in sorted(self.found, key=lambda item: item[0]):
             self.outcome.add(found)
+            self.outcome.add_unlisted(more)
         tally, limits, notes = self.tally, self.outcome.limits, self.outcome.notes
         if tally.not_read:
             limits.append(

@@ -6,6 +6,7 @@ objects, and the report formats print them. A source is a file path or, for a li
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -154,15 +155,54 @@ class Outcome:
     suppressed: int = 0
     stale_baseline: list[str] = field(default_factory=list)
 
+    # Findings of each outcome past MAX_LISTED: counted, not kept (a file of a million stale
+    # lines would otherwise hold a million findings until the report).
+    unlisted: Counter = field(default_factory=Counter)
+
     def add(self, found: Iterable[Found]) -> None:
-        """Sort what a reader found in one document into the lists and the count."""
+        """Sort what a reader found in one document into the lists and the count; past
+        :data:`MAX_LISTED` of an outcome, only count it."""
         for item in found:
             if isinstance(item, Mismatch):
-                self.mismatches.append(item)
+                kept, kind = self.mismatches, "mismatch"
             elif isinstance(item, Review):
-                self.reviews.append(item)
+                kept, kind = self.reviews, "review"
             else:
                 self.suppressed += 1
+                continue
+            if len(kept) < MAX_LISTED:
+                kept.append(item)
+            else:
+                self.unlisted[kind] += 1
+
+    def add_unlisted(self, rest: Counter) -> None:
+        """Add the counts :func:`bounded` made of a document's findings past the first."""
+        self.suppressed += rest.pop("suppressed", 0)
+        self.unlisted.update(rest)
+
+    def count(self, kind: str) -> int:
+        """How many mismatches or reviews were found, listed or not."""
+        listed = self.mismatches if kind == "mismatch" else self.reviews
+        return len(listed) + self.unlisted[kind]
+
+
+# The findings of each outcome a report lists at most.
+MAX_LISTED = 10_000
+
+
+def bounded(found: Iterable[Found]) -> tuple[list[Found], Counter]:
+    """The first :data:`MAX_LISTED` findings of one document, and a count of the rest by outcome:
+    a document's findings are kept until it is read whole (an unreadable one's are dropped)."""
+    kept: list[Found] = []
+    rest: Counter = Counter()
+    for item in found:
+        if len(kept) < MAX_LISTED:
+            kept.append(item)
+        elif isinstance(item, Mismatch):
+            rest["mismatch"] += 1
+        else:
+            rest["review" if isinstance(item, Review) else "suppressed"] += 1
+    return kept, rest
 
 
 class VerifyUsageError(Exception):

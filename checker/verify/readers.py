@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from html import unescape
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify.findings import Found, Mismatch, Passage, Review
@@ -130,20 +131,43 @@ def findings_text(
 
 
 def check_html(
-    html: str, name: str, rules: RuleSet, links: Links | None = None
+    html: str | TextIO, name: str, rules: RuleSet, links: Links | None = None
 ) -> Iterator[Found]:
-    """Each finding in one HTML page; with ``links``, where the page links to is added to it."""
-    if len(html) <= PRESCAN_LIMIT and not may_state_rules(html, markup=True):
+    """Each finding in one HTML page, a string or an open file (read :data:`WINDOW` characters
+    at a time); with ``links``, where the page links to is added to it."""
+    more = None
+    if not isinstance(html, str):
+        more, html = html, html.read(PRESCAN_LIMIT + 1)
+        if len(html) <= PRESCAN_LIMIT:
+            more = None  # the whole file
+    if more is None and len(html) <= PRESCAN_LIMIT and not may_state_rules(html, markup=True):
         if links is not None:
             for _ in html_passages(html, links):
                 pass
         return
-    yield from check_passages(html_passages(html, links), name, rules)
+    yield from check_passages(_HtmlReader(html, links, more).passages(), name, rules)
 
 
 def check_text(lines: Iterable[str], name: str, rules: RuleSet) -> Iterator[Found]:
     """Each finding in plain text or Markdown, read line by line."""
     yield from check_passages(text_passages(line.rstrip("\r\n") for line in lines), name, rules)
+
+
+# A passage longer than this is read in parts, each ending at a sentence if one ends near its
+# end: one paragraph as long as a file would otherwise be held whole.
+MAX_PASSAGE = 1 << 20
+# A line of a text file is read at most this long (the rest is the next line), for the same reason.
+MAX_LINE = 1 << 20
+# An HTML file is read this many characters at a time; markup still open at the end of a window
+# (a tag, a comment, a script) is carried into the next, up to MAX_CARRY characters, and past that
+# passed over a window at a time, never held whole.
+WINDOW = 1 << 18
+MAX_CARRY = 1 << 20
+
+
+def bounded_lines(handle: TextIO) -> Iterator[str]:
+    """The lines of a text file, none longer than :data:`MAX_LINE` characters."""
+    return iter(partial(handle.readline, MAX_LINE), "")
 
 
 def check_pdf(handle: BinaryIO, name: str, rules: RuleSet) -> Iterator[Found]:
@@ -159,14 +183,27 @@ def html_passages(html: str, links: Links | None = None) -> Iterator[Passage]:
     return _HtmlReader(html, links).passages()
 
 
+class _Block:
+    """A block element, as its passages need it: its tag, whether it is a row's first cell, and
+    for a table cell (table, column, heading?). Held by the open elements inside it and the
+    passage being read, and by nothing else: memory stays flat however many blocks a page has."""
+
+    __slots__ = ("tag", "first_cell", "cell")
+
+    def __init__(
+        self, tag: str, first_cell: bool = False, cell: tuple[_Table, int, bool] | None = None
+    ) -> None:
+        self.tag, self.first_cell, self.cell = tag, first_cell, cell
+
+
 class _Open:
     """An open element: its tag, the innermost block it is in, its rule set, its table and row."""
 
     __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number", "ignored")
 
     def __init__(
-        self, tag: str, block: int, ruleset: str | None, row: _Open | None, table: _Table | None,
-        ignored: bool = False,
+        self, tag: str, block: _Block, ruleset: str | None, row: _Open | None,
+        table: _Table | None, ignored: bool = False,
     ) -> None:  # fmt: skip
         self.tag, self.block, self.ruleset, self.row, self.table = tag, block, ruleset, row, table
         self.ignored = ignored  # in an element a person marked reviewed (pacer-checker: ignore)
@@ -215,6 +252,25 @@ _LINK_ATTR = {
     for name in set(LINK_ATTRIBUTES.values())
 }
 _PIECES = 256  # text pieces kept before they are joined into one
+_TAG_STOP = re.compile(r"""[>"']""")
+_OPEN = (-1, None, False, "")  # token(): markup still open at the end of a window
+
+
+def _text_end(html: str, start: int) -> int:
+    """Where text at the end of a window may be cut: before a "&" whose entity may go on."""
+    amp = html.rfind("&", max(start, len(html) - 40))
+    return amp if amp >= 0 and ";" not in html[amp:] else len(html)
+
+
+def _cut_point(text: str) -> int:
+    """Where to cut a long passage: after the last sentence end in its last quarter, else the
+    last space there, else its end."""
+    near = len(text) * 3 // 4
+    for mark, after in ((". ", 2), ("\n", 1), (" ", 1)):
+        found = text.rfind(mark, near)
+        if found >= 0:
+            return found + after
+    return len(text)
 # What a person writes to record a passage as reviewed: a comment before it, or an attribute on
 # its element (in Markdown also an attribute list, "{: data-pacer-checker="ignore" }").
 _IGNORE_COMMENT = re.compile(r"<!--\s*pacer-checker:\s*ignore\s*-->", re.IGNORECASE)
@@ -237,37 +293,52 @@ class _HtmlReader:
     rule set starts.
     """
 
-    def __init__(self, html: str, links: Links | None) -> None:
+    def __init__(self, html: str, links: Links | None, more: TextIO | None = None) -> None:
         self.html = html
+        self.more = more  # the rest of the file, read a window at a time
+        self.final = more is None
+        self.size = 0  # characters in the passage being read
         self.links = links
-        self.stack = [_Open("#root", 0, None, None, None)]
-        self.cells: dict[int, tuple[_Table, int, bool]] = {}  # a cell's table, column, heading?
+        self.stack = [_Open("#root", _Block("#root"), None, None, None)]
         self.open = Counter[str]()
-        self.block_names = ["#root"]
-        self.first_cells: set[int] = set()
         self.line, self.counted = 1, 0
-        self.key: tuple[int, str | None, bool] | None = None
+        self.key: tuple[_Block, str | None, bool] | None = None
         self.pieces: list[str] = []
         self.chunks: list[str] = []
         self.passage_line = 0
         self.ignore_next = False  # an ignore comment was read: the next element is ignored
-        self.ignored_block = -1  # ...or, when text came first, the rest of this block
+        self.ignored_block: _Block | None = None  # ...or, when text came first, this block
 
     def passages(self) -> Iterator[Passage]:
-        html, length = self.html, len(self.html)
         text_start = scan = 0
         while True:
+            html = self.html
             lt = html.find("<", scan)
             if lt < 0:
-                break
+                if self.final:
+                    break
+                keep = _text_end(html, text_start)  # not inside an entity: "&am" + "p;"
+                yield from self.run_text(text_start, html[text_start:keep])
+                scan = len(html) - keep
+                self.refill(keep)
+                text_start = 0
+                continue
             token = self.token(lt)
             if token is None:  # a "<" that starts no markup is text
                 scan = lt + 1
                 continue
             if lt > text_start:
-                passage = self.text(text_start, html[text_start:lt])
-                if passage:
-                    yield passage
+                yield from self.run_text(text_start, html[text_start:lt])
+            if token is _OPEN or (
+                token[1] in SKIPPED and not token[2] and not token[3].endswith("/")
+                and not self.final and _SKIPPED_END[token[1]].search(html, token[0]) is None
+            ):  # markup still open at the end of the window
+                if len(html) - lt > MAX_CARRY:
+                    text_start = scan = self.pass_over(lt)
+                else:
+                    self.refill(lt)
+                    text_start = scan = 0
+                continue
             end, tag, closing, attributes = token
             if tag is None:  # a comment, doctype or processing instruction
                 if html.startswith("<!--", lt) and _IGNORE_COMMENT.match(html, lt, end):
@@ -276,34 +347,129 @@ class _HtmlReader:
                 self.end(tag)
             elif tag in SKIPPED and not attributes.endswith("/"):
                 close = _SKIPPED_END[tag].search(html, end)
-                end = close.end() if close else length
+                end = close.end() if close else len(html)
             else:
                 self.start(tag, attributes)
             text_start = scan = end
-        if text_start < length:
-            passage = self.text(text_start, html[text_start:])
-            if passage:
-                yield passage
+        if text_start < len(self.html):
+            yield from self.run_text(text_start, self.html[text_start:])
         passage = self.flush()
         if passage:
             yield passage
+
+    def refill(self, cut: int) -> None:
+        """Drop the window's text before ``cut`` (counting its lines) and read on."""
+        html = self.html
+        if self.counted < cut:
+            self.line += html.count("\n", self.counted, cut)
+        self.counted = max(0, self.counted - cut)
+        more = self.more.read(WINDOW) if self.more is not None and not self.final else ""
+        self.final = self.final or not more
+        self.html = html[cut:] + more
+
+    def pass_over(self, lt: int) -> int:
+        """Where markup at ``lt`` that is longer than :data:`MAX_CARRY` ends (in the window then
+        read), read a window at a time and not kept. A tag's attributes are not read."""
+        html = self.html
+        if html.startswith("<!--", lt):
+            return self.until("-->", lt + 4)
+        if html.startswith(("<!", "<?"), lt):
+            return self.until(">", lt + 2)
+        closing = html.startswith("</", lt)
+        name = _TAG_NAME.match(html, lt + 1 + closing)
+        tag = name.group(0)[:64].lower()
+        attributes = _ATTRIBUTES.match(html, name.end())
+        if attributes.end() + 1 < len(html) and html[attributes.end()] == ">":
+            end = attributes.end() + 1  # a script's or style's own tag; its content is long
+        else:
+            end = self.tag_end(attributes.end())
+            if end < 0:
+                return len(self.html)  # open at the end of the file: the rest is in it
+        if closing:
+            self.end(tag)
+        elif tag in SKIPPED:
+            return self.until(_SKIPPED_END[tag], end)
+        else:
+            self.start(tag, "")
+        return end
+
+    def until(self, needle: str | re.Pattern, position: int) -> int:
+        """Where the next ``needle`` ends, reading on as needed; the end of the file if none."""
+        overlap = len(needle) - 1 if isinstance(needle, str) else 64
+        while True:
+            html = self.html
+            if isinstance(needle, str):
+                found = html.find(needle, position)
+                end = found + len(needle) if found >= 0 else -1
+            else:
+                match = needle.search(html, position)
+                end = match.end() if match else -1
+            if end >= 0 or self.final:
+                return end if end >= 0 else len(html)
+            keep = max(position, len(html) - overlap)
+            self.refill(keep)
+            position = 0
+
+    def tag_end(self, position: int) -> int:
+        """Where a tag ends (after its ">", quotes respected, as _ATTRIBUTES reads them), reading
+        on as needed; -1 when the file ends first."""
+        quote = None
+        while True:
+            html = self.html
+            while True:
+                if quote:
+                    found = html.find(quote, position)
+                    if found < 0:
+                        break
+                    quote, position = None, found + 1
+                else:
+                    stop = _TAG_STOP.search(html, position)
+                    if stop is None:
+                        break
+                    if stop.group() == ">":
+                        return stop.end()
+                    quote, position = stop.group(), stop.end()
+            if self.final:
+                return -1
+            self.refill(len(html))
+            position = 0
+
+    def run_text(self, position: int, data: str) -> Iterator[Passage]:
+        """Add a run of text; the passages it ends or cuts."""
+        ended = self.text(position, data)
+        if ended:
+            yield ended
+        if self.size > MAX_PASSAGE:
+            passage = self.cut()
+            if passage:
+                yield passage
 
     def token(self, lt: int) -> tuple[int, str | None, bool, str] | None:
         """The markup at ``lt``: (where it ends, tag or None, end tag?, attributes); None when the
         "<" is plain text."""
         html = self.html
+        if not self.final and len(html) - lt < 4 and "<!--".startswith(html[lt:]):
+            return _OPEN  # what this is shows in the next window
         if html.startswith("<!--", lt):
             end = html.find("-->", lt + 4)
+            if end < 0 and not self.final:
+                return _OPEN
             return (len(html) if end < 0 else end + 3), None, False, ""
         if html.startswith(("<!", "<?"), lt):  # a doctype, CDATA or processing instruction
             end = html.find(">", lt + 2)
+            if end < 0 and not self.final:
+                return _OPEN
             return (len(html) if end < 0 else end + 1), None, False, ""
         closing = html.startswith("</", lt)
         name = _TAG_NAME.match(html, lt + 1 + closing)
         if name is None:
+            if not self.final and len(html) - lt <= 2:
+                return _OPEN  # "<" or "</" at the end of the window: read on to see
             return None
         attributes = _ATTRIBUTES.match(html, name.end())
         if not html.startswith(">", attributes.end()):
+            if not self.final:
+                return _OPEN
             return len(html), None, False, ""  # open at the end of the page: the rest is in it
         return attributes.end() + 1, name.group(0).lower(), closing, attributes.group(0)
 
@@ -339,14 +505,13 @@ class _HtmlReader:
         elif tag == "tr" and table is not None:
             table.rows += 1
         if tag in BLOCKS:
-            block = len(self.block_names)
-            self.block_names.append(tag)
+            first, cell = False, None
             if tag in ("td", "th") and row is not None:
                 row.cells += 1
-                if row.cells == 1:
-                    self.first_cells.add(block)
+                first = row.cells == 1
                 if table is not None:
-                    self.cells[block] = (table, row.cells, row.number == 1 and tag == "th")
+                    cell = (table, row.cells, row.number == 1 and tag == "th")
+            block = _Block(tag, first, cell)
         if len(self.stack) >= MAX_DEPTH:
             return  # as deep as a browser nests: what is deeper belongs to the element at the cap
         opened = _Open(tag, block, ruleset, row, table, ignored)
@@ -382,6 +547,7 @@ class _HtmlReader:
             self.key, self.passage_line = key, self.line
             data = data.lstrip()
         self.pieces.append(unescape(data) if "&" in data else data)
+        self.size += len(data)
         if len(self.pieces) >= _PIECES:
             self.chunks.append("".join(self.pieces))
             self.pieces.clear()
@@ -394,20 +560,40 @@ class _HtmlReader:
         text = "".join([*self.chunks, *self.pieces])
         self.chunks.clear()
         self.pieces.clear()
-        block, ruleset, ignored = self.key
-        self.key = None
+        self.size = 0
+        key, self.key = self.key, None
+        return self.passage(text, key, final=True)
+
+    def cut(self) -> Passage | None:
+        """The first part of a passage past :data:`MAX_PASSAGE` characters, up to the last
+        sentence that ends near its end; the rest stays, to be read on."""
+        text = "".join([*self.chunks, *self.pieces])
+        self.chunks.clear()
+        at = _cut_point(text)
+        self.pieces[:] = [text[at:]]
+        self.size = len(text) - at
+        passage = self.passage(text[:at], self.key, final=False)
+        self.passage_line += text.count("\n", 0, at)
+        return passage
+
+    def passage(
+        self, text: str, key: tuple[_Block, str | None, bool], final: bool
+    ) -> Passage | None:
+        block, ruleset, ignored = key
         if not text.strip():
             return None
-        name = self.block_names[block]
-        lead = name in LEADS or block in self.first_cells
+        name = block.tag
+        lead = name in LEADS or block.first_cell
         level = int(name[1]) if name in HEADINGS else 0
         header, column, columns = False, None, ()
-        cell = self.cells.pop(block, None)
+        cell = block.cell
+        if final:
+            block.cell = None  # a cell's heading is its first passage's
         if cell is not None:
             table, number, header = cell
-            if header:
+            if header and final:
                 table.add_heading(number, " ".join(text.split()))
-            else:
+            elif not header:
                 column, columns = table.headings.get(number), table.columns()
         return Passage(
             text, self.passage_line, ruleset, item=name in ITEMS, lead=lead, level=level,
@@ -424,7 +610,7 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
     dashes, gives the column headings), fenced code is skipped.
     """
     text: list[str] = []
-    start, item, fence = 0, False, False
+    start, item, fence, size = 0, False, False, 0
     table: list[str] | None = None  # the column headings of the table being read
     row: tuple[str, int] | None = None  # a table's first row, until the next line says what it is
     # What a person marked reviewed: after an ignore comment, the next block (``ignore_next``);
@@ -499,8 +685,12 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
                 yield from _row(stripped, where, table, False, block_ignored)
         else:
             if not text:
-                start, item = where, bool(bullet)
+                start, item, size = where, bool(bullet), 0
             text.append(line[bullet.end() :] if bullet else line)
+            size += len(text[-1])
+            if size > MAX_PASSAGE:  # a paragraph as long as the file: read in parts
+                yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+                text = []
     if row is not None:
         yield from _row(row[0], row[1], [], False, block_ignored)
     if text:

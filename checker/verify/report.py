@@ -15,7 +15,7 @@ import json
 import re
 
 from checker.verify.baseline import fingerprint
-from checker.verify.findings import Outcome
+from checker.verify.findings import MAX_LISTED, Outcome
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 
@@ -24,13 +24,13 @@ def summary(outcome: Outcome) -> str:
     count, what = len(outcome.files), "page" if outcome.live else "file"
     read = f"{count} {what}{'' if count == 1 else 's'}"
     if outcome.mismatches:
-        text = f"{len(outcome.mismatches)} mismatch(es) in {read}"
+        text = f"{outcome.count('mismatch')} mismatch(es) in {read}"
     elif outcome.reviews:
         text = f"no mismatch with {outcome.ruleset} in {read}"
     else:
         text = f"{read} {'agrees' if count == 1 else 'agree'} with {outcome.ruleset}"
     if outcome.reviews:
-        text += f"; {len(outcome.reviews)} passage(s) to review"
+        text += f"; {outcome.count('review')} passage(s) to review"
     if outcome.suppressed:
         text += f"; {outcome.suppressed} silenced (inline or baseline)"
     if outcome.stale_baseline:
@@ -65,10 +65,12 @@ def as_text(outcome: Outcome) -> str:
     """One line per mismatch (each ending in a newline), then the passages to review and stale
     baseline entries; for a crawl, then its errors and notes."""
     lines = [str(mismatch) for mismatch in outcome.mismatches]
+    lines += _unlisted(outcome, "mismatch")
     if outcome.reviews:
         lines += ["", f"To review ({len(outcome.reviews)}): these look like rule statements but "
                       "were not read as one; fix the wording, or record them as reviewed"]
         lines += [str(review) for review in outcome.reviews]
+        lines += _unlisted(outcome, "review")
     if outcome.stale_baseline:
         lines += ["", f"Stale baseline entries ({len(outcome.stale_baseline)}): no longer found; "
                       "write the baseline again"]
@@ -81,6 +83,14 @@ def as_text(outcome: Outcome) -> str:
     if lines and not lines[0]:
         lines = lines[1:]
     return "".join(f"{printable(line)}\n" for line in lines)
+
+
+def _unlisted(outcome: Outcome, kind: str) -> list[str]:
+    more = outcome.unlisted[kind]
+    if not more:
+        return []
+    plural = "mismatches" if kind == "mismatch" else "reviews"
+    return [f"... and {more:,} more {plural}, not listed (a report lists {MAX_LISTED:,})"]
 
 
 def as_json(outcome: Outcome) -> str:
@@ -113,6 +123,8 @@ def as_json(outcome: Outcome) -> str:
         "suppressed": outcome.suppressed,
         "stale_baseline": outcome.stale_baseline,
         "unreadable": [{"file": name, "reason": reason} for name, reason in outcome.unreadable],
+        # Found past the MAX_LISTED a report lists: counted by outcome, not listed.
+        **({"unlisted": dict(outcome.unlisted)} if outcome.unlisted else {}),
     }
     if outcome.live:
         data["errors"] = [{"url": url, "reason": reason} for url, reason in outcome.errors]

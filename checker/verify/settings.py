@@ -37,7 +37,7 @@ def out_of_bounds(name: str, value: float) -> str | None:
     """What ``value`` must be for the knob ``name`` when it is not (None when it is)."""
     low, high = BOUNDS[name]
     if not math.isfinite(value):
-        return "a number"
+        return "a finite number"
     if value < low or value > high:
         least = "more than 0" if low == 0.001 else f"at least {low:,}"
         return f"{least} and at most {high:,}"

@@ -245,6 +245,27 @@ def test_a_start_page_that_cannot_be_read_is_exit_2_without_a_traceback(site):
     )
 
 
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("--delay", "nan", "--delay must be a finite number, not nan"),
+        ("--delay", "inf", "--delay must be a finite number, not inf"),
+        ("--timeout", "inf", "--timeout must be a finite number, not inf"),
+        ("--timeout", "1e999", "--timeout must be a finite number, not inf"),
+        ("--delay", "-1", "--delay must be at least 0 and at most 86,400, not -1"),
+        ("--timeout", "-0.5", "--timeout must be more than 0 and at most 3,600, not -0.5"),
+        ("--max-pages", "-5", "--max-pages must be at least 1 and at most 10,000,000, not -5"),
+        ("--max-depth", "-1", "--max-depth must be at least 0 and at most 10,000, not -1"),
+        ("--max-bytes", "0", "--max-bytes must be at least 1 and at most 1,000,000,000,000, not 0"),
+    ],
+)
+def test_numeric_options_refuse_nan_inf_and_negatives_in_one_line(site, option, value, message):
+    result = verify(f"{site.url}/", option, value)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"checker: error: {message}\n"
+    assert site.hits == []  # refused before any request
+
+
 # 4. Robots and the queue ------------------------------------------------------------------------
 
 

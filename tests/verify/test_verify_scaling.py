@@ -62,11 +62,13 @@ def _injected(module, source: str, *defaults):
 
 def test_the_scaling_test_fails_on_a_reader_that_looks_back(monkeypatch):
     # The verifier before issue 18 looked for the innermost block back through the stack of open
-    # elements on every run of text (the stack is now capped as a browser caps it; the blocks
-    # seen so far are not).
+    # elements on every run of text (the stack is now capped as a browser caps it, and no list
+    # of the blocks seen is kept: the injected reader keeps one, and looks back through it).
     looks_back = _injected(readers, """
         def looks_back(self, position, data, original=None):
-            next(name for name in reversed(self.block_names) if name == "#root")
+            seen = self.__dict__.setdefault("seen", ["#root"])
+            seen.append(self.stack[-1].block.tag)
+            next(name for name in reversed(seen) if name == "#root")
             return original(self, position, data)
     """, readers._HtmlReader.text)
     monkeypatch.setattr(readers._HtmlReader, "text", looks_back)
