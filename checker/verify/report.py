@@ -15,7 +15,7 @@ import json
 import re
 
 from checker.verify.baseline import fingerprint
-from checker.verify.findings import MAX_LISTED, Outcome
+from checker.verify.findings import MAX_LISTED, Mismatch, Outcome, Review
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 
@@ -143,25 +143,12 @@ def as_github(outcome: Outcome) -> str:
     """
     lines = []
     for m in outcome.mismatches:
-        properties = {} if outcome.live else {"file": m.file}
-        title = f"PACER rule {m.rule_id}"
-        if m.unit == "line" and m.location and not outcome.live:
-            properties["line"] = str(m.location)
-        elif m.unit == "page" and m.location:
-            title += f" (page {m.location})"
-        properties["title"] = title
-        where = f"{m.where}: " if outcome.live else ""
+        properties, where = _annotated(m, f"PACER rule {m.rule_id}", outcome.live)
         message = f"{where}{m.excerpt} (says {m.says}; {outcome.ruleset} says {m.expected})"
         lines.append(_command("error", properties, message))
     for r in outcome.reviews:
-        properties = {} if outcome.live else {"file": r.file}
         title = f"PACER rule? review ({r.kind})" if r.kind else "PACER rule? review"
-        if r.unit == "line" and r.location and not outcome.live:
-            properties["line"] = str(r.location)
-        elif r.unit == "page" and r.location:
-            title += f" (page {r.location})"
-        properties["title"] = title
-        where = f"{r.where}: " if outcome.live else ""
+        properties, where = _annotated(r, title, outcome.live)
         message = f"{where}{r.excerpt} (looks like a rule, {r.why}; not read as one)"
         lines.append(_command("warning", properties, message))
     for entry in outcome.stale_baseline:
@@ -175,6 +162,18 @@ def as_github(outcome: Outcome) -> str:
     for note in outcome.notes:
         lines.append(_command("notice", {"title": "crawl"}, note))
     return "".join(f"{line}\n" for line in lines)
+
+
+def _annotated(finding: Mismatch | Review, title: str, live: bool) -> tuple[dict[str, str], str]:
+    """An annotation's properties (file, line, title) and what starts its message: a file's
+    line is a property; a PDF's page goes into the title; a page's address starts the message."""
+    properties = {} if live else {"file": finding.file}
+    if finding.unit == "line" and finding.location and not live:
+        properties["line"] = str(finding.location)
+    elif finding.unit == "page" and finding.location:
+        title += f" (page {finding.location})"
+    properties["title"] = title
+    return properties, f"{finding.where}: " if live else ""
 
 
 def _command(level: str, properties: dict[str, str], message: str) -> str:
