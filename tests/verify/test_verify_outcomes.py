@@ -270,3 +270,13 @@ def test_verify_help_describes_outcomes_suppression_and_the_baseline():
     for words in ("--fail-on", "review", "pacer-checker: ignore", 'data-pacer-checker="ignore"',
                   "--write-baseline", "--baseline", "stale"):  # fmt: skip
         assert words in shown, words
+
+
+def test_the_settings_files_baseline_is_read_and_write_baseline_replaces_it(tmp_path):
+    site(tmp_path, PAGE)
+    (tmp_path / ".pacer-checker.toml").write_text('baseline = "b.json"\nfail-on = "review"\n')
+    # Writing a baseline needs no baseline yet, even when the settings name one.
+    wrote = verify("site", "--write-baseline", "b.json", cwd=tmp_path)
+    assert wrote.returncode == 0, wrote.stderr
+    quiet = verify("site", cwd=tmp_path)  # the settings give the baseline and --fail-on review
+    assert quiet.returncode == 0 and quiet.stdout == "" and "1 silenced" in quiet.stderr
