@@ -199,7 +199,7 @@ class _Block:
 class _Open:
     """An open element: its tag, the innermost block it is in, its rule set, its table and row."""
 
-    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number", "ignored")
+    __slots__ = ("tag", "block", "ruleset", "row", "table", "cells", "number", "ignored", "key")
 
     def __init__(
         self, tag: str, block: _Block, ruleset: str | None, row: _Open | None,
@@ -207,6 +207,7 @@ class _Open:
     ) -> None:  # fmt: skip
         self.tag, self.block, self.ruleset, self.row, self.table = tag, block, ruleset, row, table
         self.ignored = ignored  # in an element a person marked reviewed (pacer-checker: ignore)
+        self.key = (block, ruleset, ignored)  # the passage its text belongs to (made once)
         self.cells = 0  # for a table row: cells seen so far
         self.number = 0  # for a table row: which row of its table
 
@@ -306,6 +307,7 @@ class _HtmlReader:
         self.pieces: list[str] = []
         self.chunks: list[str] = []
         self.passage_line = 0
+        self.marked = "pacer-checker" in html  # whether the page marks anything as reviewed
         self.ignore_next = False  # an ignore comment was read: the next element is ignored
         self.ignored_block: _Block | None = None  # ...or, when text came first, this block
 
@@ -341,7 +343,9 @@ class _HtmlReader:
                 continue
             end, tag, closing, attributes = token
             if tag is None:  # a comment, doctype or processing instruction
-                if html.startswith("<!--", lt) and _IGNORE_COMMENT.match(html, lt, end):
+                # Looked at only on a page that has the mark: a page may hold thousands of
+                # comments, and few pages any of ours.
+                if self.marked and _IGNORE_COMMENT.match(html, lt, end):
                     self.ignore_next = True
             elif closing:
                 self.end(tag)
@@ -535,7 +539,9 @@ class _HtmlReader:
         here = self.stack[-1]
         if self.ignore_next and data.strip():
             self.ignore_next, self.ignored_block = False, here.block  # the comment's own block
-        key = (here.block, here.ruleset, here.ignored or here.block == self.ignored_block)
+        key = here.key
+        if here.block is self.ignored_block:
+            key = (here.block, here.ruleset, True)
         ended = None
         if key != self.key:
             if not data.strip():
