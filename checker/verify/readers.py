@@ -636,31 +636,32 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
                 continue
         if not stripped.startswith("|"):
             table = None
-        marked = "pacer-checker" in line
         inside = bool(ignore_until)
-        if "<!--" in line and not (marked and _IGNORE_COMMENT.fullmatch(stripped)):
-            line = _INLINE_COMMENT.sub(" ", line)  # a comment in a line is no prose
-            stripped = line.strip()
-        if marked and _IGNORE_COMMENT.fullmatch(stripped):
-            if text:
-                yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
-                text = []
-            ignore_next, after_blank = True, True
-            continue
-        if marked and stripped.startswith("<") and _IGNORE_ATTR.search(stripped):
-            tag = _MARKUP_START.match(stripped)
-            closing = f"</{tag.group(1).lower()}" if tag else ""
-            inside, ignore_until = True, "" if closing in stripped.lower() else closing
-        elif ignore_until and ignore_until in stripped.lower():
-            ignore_until = ""  # its end tag: this line is the element's last
-        attributes = _ATTR_LIST.search(line) if marked else None
-        if attributes and _IGNORE_ATTR.search(attributes.group(0)):
-            line = line[: attributes.start()]
-            stripped = line.strip()
-            if text:
-                block_ignored = True  # on its block's last line, or on the line after it
-            else:
-                ignore_next = True  # on a heading's own line
+        if "<" in line or "{" in line:  # markup, a comment or an attribute list: marks?
+            marked = "pacer-checker" in line
+            if "<!--" in line and not (marked and _IGNORE_COMMENT.fullmatch(stripped)):
+                line = _INLINE_COMMENT.sub(" ", line)  # a comment in a line is no prose
+                stripped = line.strip()
+            if marked and _IGNORE_COMMENT.fullmatch(stripped):
+                if text:
+                    yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+                    text = []
+                ignore_next, after_blank = True, True
+                continue
+            if marked and stripped.startswith("<") and _IGNORE_ATTR.search(stripped):
+                tag = _MARKUP_START.match(stripped)
+                closing = f"</{tag.group(1).lower()}" if tag else ""
+                inside, ignore_until = True, "" if closing in stripped.lower() else closing
+            elif ignore_until and ignore_until in stripped.lower():
+                ignore_until = ""  # its end tag: this line is the element's last
+            attributes = _ATTR_LIST.search(line) if marked else None
+            if attributes and _IGNORE_ATTR.search(attributes.group(0)):
+                line = line[: attributes.start()]
+                stripped = line.strip()
+                if text:
+                    block_ignored = True  # on its block's last line, or on the line after it
+                else:
+                    ignore_next = True  # on a heading's own line
         bullet = _BULLET_LINE.match(line)
         starts = not stripped or fence or stripped.startswith(_STARTS) or bullet
         if starts and text:
