@@ -76,7 +76,7 @@ def test_a_pyproject_without_the_table_is_passed_over(tmp_path):
          ["max-pages: expected a whole number, at least 1 and at most 10,000,000, not 0"]),
         (".pacer-checker.toml", "timeout = -1.5\n",
          ["timeout: expected a number, more than 0 and at most 3,600, not -1.5"]),
-        (".pacer-checker.toml", "delay = inf\n", ["delay: expected a number, not inf"]),
+        (".pacer-checker.toml", "delay = inf\n", ["delay: expected a finite number, not inf"]),
         (".pacer-checker.toml", "delay = true\n", ["delay: expected a number, not True"]),
         (".pacer-checker.toml", "max-depth = 2.5\n", ["max-depth: expected a whole number"]),
         (".pacer-checker.toml", 'fail-on = "always"\n',
