@@ -192,7 +192,7 @@ PACER_2021 = RuleSet(
             sentence="Your password must not have the same character {run} times in a row.",
             source=UPGRADE_SCREEN,
             skip_if_empty=("password",),
-            interpretation="Upper and lower case count as different characters (aAa is allowed).",
+            interpretation="Case counts: A and a are different characters, so aAa is allowed.",
         ),
         Rule(
             id="password.name",

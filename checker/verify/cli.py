@@ -7,11 +7,11 @@ a character class, a repeat, expiry or personal-data word with the password, use
 its subject, but no reader made a statement of it). A person records what they reviewed inline
 (``pacer-checker: ignore``) or in a baseline file (``--write-baseline`` / ``--baseline``).
 
-Exit codes for files: 0 no mismatch (passages to review are reported, and exit 1 only with
-``--fail-on review``), 1 a mismatch, 2 a usage error, a bad settings file or an unreadable file
-(each named on one line on stderr; the other files are still checked and reported). For URLs: 0
-or 1 the same way; pages that could not be fetched or read are listed in the report and do not
-change the code; 2 only when no start address could be read (one line).
+Exit codes for files: 0 no mismatch (passages to review are reported; exit 1 for them only under
+``--fail-on review``), 1 a mismatch, 2 a usage error, a bad settings or baseline file or an
+unreadable file (each named on one line on stderr; the other files are still checked and
+reported). For URLs: 0 or 1 the same way; pages that could not be fetched or read are listed in
+the report and do not change the code; 2 only when no start address could be read (one line).
 
 Options not given on the command line come from the settings file (:mod:`.config`).
 """
@@ -38,17 +38,6 @@ from checker.verify.selection import Selection
 from checker.verify.settings import BOUNDS, Settings, StartError, out_of_bounds
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
-FAIL_ON = config.FAIL_ON  # the settings file takes the same choices
-EPILOG = """outcomes: each passage about a PACER username or password rule agrees, is a mismatch
-(a rule stated wrongly), or is to review (it looks like a rule, but no reader made a statement of
-it). exit codes: 0 no mismatch; 1 a mismatch (or, with --fail-on review, a passage to review);
-2 a usage error, a bad settings file or an unreadable file.
-
-recording what a person reviewed: put an HTML comment <!-- pacer-checker: ignore --> before a
-passage (HTML or Markdown), or data-pacer-checker="ignore" on an element (HTML, raw HTML in
-Markdown, or {: data-pacer-checker="ignore" } after a Markdown block); or keep a baseline:
---write-baseline FILE records every finding of this run, --baseline FILE silences them in later
-runs until a passage's words change. Silenced findings are counted; stale entries are listed."""
 DEFAULTS = Settings()
 # The crawl's options: (flag, Settings field, type, help).
 CRAWL_OPTIONS = [
@@ -71,9 +60,26 @@ CRAWL_OPTIONS = [
 
 
 HELP = f"""\
+outcomes:
+  every passage about a PACER username or password rule agrees, is a mismatch (a rule stated
+  wrongly), or is to review: it looks like a rule (a number with a unit, a character class, a
+  repeat, expiry or personal-data word, with the password, username or PACER as its subject,
+  lead-in or heading) but no reader made a statement of it. A phone number, a "6-digit code" or
+  an account number near "password" is neither.
+
+recording what a person reviewed:
+  inline   <!-- pacer-checker: ignore --> before a passage (HTML or Markdown), or
+           data-pacer-checker="ignore" on an element (HTML, raw HTML in Markdown, or
+           {{: data-pacer-checker="ignore" }} after a Markdown block): that element is silenced
+  baseline --write-baseline FILE records every finding of this run (exit 0); --baseline FILE
+           silences them later until a passage's words change (a fingerprint of its words and
+           its file or URL, not its line); entries no longer found are listed as stale
+  The summary counts what was silenced.
+
 formats:
   text     one line per finding, then a summary on stderr (the default)
-  json     one object: ruleset, files, mismatches, reviews, suppressed, unreadable, ...
+  json     one object: ruleset, files, mismatches, reviews, suppressed, stale_baseline,
+           unreadable
   github   ::error and ::warning workflow commands; with $GITHUB_STEP_SUMMARY set (GitHub
            sets it), every finding is also appended there as Markdown, since GitHub shows only
            ten annotations of a kind per step
@@ -91,23 +97,26 @@ settings file:
 wrappers:
   pre-commit   hook id pacer-checker (.pre-commit-hooks.yaml): HTML, Markdown, PDF, text
   GitHub       uses: <this repository>@<ref> (action.yml); see "For court webmasters"
+
+exit codes: 0 no mismatch, 1 a mismatch (or a passage to review under --fail-on review),
+2 a usage error, a bad settings file or an unreadable file
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = f"{EPILOG}\n\n{HELP}"
+    parser.epilog = HELP
     parser.add_argument("targets", nargs="+", metavar="PATH|URL")
     parser.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="NAME",
                         help=f"the rule set to compare with (default {DEFAULT_RULESET})")
     parser.add_argument("--format", default="text", choices=FORMATS,
                         help="the report's format (default text; see below)")
-    parser.add_argument("--fail-on", default="mismatch", choices=FAIL_ON,
-                        help="exit 1 on a mismatch (default), or also on a passage to review")
+    parser.add_argument("--fail-on", default="mismatch", choices=config.FAIL_ON,
+                        help="exit 1 on a mismatch (the default), or on a passage to review too")
     parser.add_argument("--baseline", metavar="FILE", type=Path,
                         help="silence the findings recorded in FILE (see --write-baseline)")
     parser.add_argument("--write-baseline", metavar="FILE", type=Path,
-                        help="record every finding of this run in FILE as reviewed")
+                        help="record every finding of this run in FILE as reviewed; exit 0")
     parser.add_argument("--config", metavar="FILE",
                         help="the settings file (default: found from this folder up)")
     parser.add_argument("--include", action="append", metavar="GLOB",
@@ -125,6 +134,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     given = {name: getattr(args, name) for _, name, _, _ in CRAWL_OPTIONS}
+    if args.baseline is not None and args.write_baseline is not None:
+        print("checker: error: --baseline and --write-baseline: give one of them",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     try:
         values = config.resolve(args, config.load(args.config))
     except config.ConfigError as error:
@@ -133,10 +146,9 @@ def run(args: argparse.Namespace) -> int:
     knobs = {knob.name for knob in fields(Settings)}
     return main(
         args.targets, values["ruleset"], args.format, crawl_options=given,
-        fail_on=values["fail_on"], baseline=values["baseline"],
-        write_baseline=args.write_baseline,
-        select=Selection(values["include"], values["exclude"]),
+        fail_on=values["fail_on"], select=Selection(values["include"], values["exclude"]),
         crawl_defaults={name: value for name, value in values.items() if name in knobs},
+        baseline=values["baseline"], write_baseline=args.write_baseline,
     )  # fmt: skip
 
 
@@ -147,21 +159,22 @@ def main(
     out: TextIO | None = None,
     crawl_options: dict | None = None,
     fail_on: str = "mismatch",
-    baseline: Path | None = None,
-    write_baseline: Path | None = None,
     select: Selection | None = None,
     crawl_defaults: dict | None = None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
 ) -> int:
     """Verify ``targets`` and report; the exit code. ``crawl_options``: knobs given on the
-    command line (an error for files); ``crawl_defaults``: the settings file's, under them."""
+    command line (an error for files); ``crawl_defaults``: the settings file's, under them.
+    ``baseline``: silence what it records; ``write_baseline``: record every finding there."""
     out = out or sys.stdout
     targets = [targets] if isinstance(targets, str) else list(targets)
     # pypdf logs its repairs of odd files; the verifier says in one line what it could not read.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
-        if baseline is not None and write_baseline is not None:
-            raise VerifyUsageError("--baseline and --write-baseline: give one of them")
-        entries = read_baseline(baseline) if baseline is not None else None
+        if write_baseline is not None:
+            baseline = None  # a baseline being written replaces the one in the settings
+        entries = read_baseline(Path(baseline)) if baseline is not None else None
         outcome = _verify(targets, ruleset, crawl_options or {}, select, crawl_defaults or {})
         if write_baseline is not None:
             written = write_baseline_file(write_baseline, outcome)
@@ -186,9 +199,8 @@ def main(
     print(summary(outcome), file=sys.stderr)
     if outcome.unreadable:
         return EXIT_USAGE
-    if outcome.mismatches or fail_on == "review" and outcome.reviews:
-        return EXIT_MISMATCH
-    return EXIT_OK
+    failed = outcome.mismatches or (fail_on == "review" and outcome.reviews)
+    return EXIT_MISMATCH if failed else EXIT_OK
 
 
 def _verify(

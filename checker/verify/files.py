@@ -14,7 +14,7 @@ from pathlib import Path
 
 from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 from checker.verify import readers
-from checker.verify.findings import Found, Mismatch, Outcome, VerifyUsageError, bounded
+from checker.verify.findings import Found, Mismatch, Outcome, Review, VerifyUsageError, bounded
 from checker.verify.readers import (
     OverBudget,
     Unreadable,
@@ -107,11 +107,19 @@ def site_runs(root: Path, jobs: int = 1) -> list[list[Path]]:
 
 def verify_pages(root: Path, ruleset: str, pages: list[Path]) -> list[Mismatch]:
     """Every mismatch in ``pages`` (files under ``root``, named relative to it)."""
+    return [item for item in read_pages(root, ruleset, pages) if isinstance(item, Mismatch)]
+
+
+def read_pages(root: Path, ruleset: str, pages: list[Path]) -> list[Mismatch | Review]:
+    """Every mismatch and passage to review in ``pages`` (files under ``root``, named relative
+    to it), in page order; what inline comments silenced is left out."""
     rules = get_ruleset(ruleset)
-    found: list[Mismatch] = []
+    found: list[Mismatch | Review] = []
     for path in pages:
         name = path.relative_to(root).as_posix()
-        found.extend(item for item in check_file(path, name, rules) if isinstance(item, Mismatch))
+        found.extend(
+            item for item in check_file(path, name, rules) if isinstance(item, Mismatch | Review)
+        )
     return found
 
 

@@ -34,8 +34,12 @@ BLOCKS = {
     "article", "main", "body", "header", "footer", "nav", "aside", "details", "form", "ol", "ul",
     "table", "tr", "tbody", "thead", "figure", "fieldset",
 }  # fmt: skip
-# Not prose: code and scripts; and struck-out text (<del>, <s>), which says what no longer holds.
-SKIPPED = {"script", "style", "pre", "template", "textarea", "svg", "del", "s", "strike"}
+# Not prose: code (blocks, inline code, keys and sample output) and scripts; and struck-out text
+# (<del>, <s>), which says what no longer holds.
+SKIPPED = {
+    "script", "style", "pre", "code", "kbd", "samp", "template", "textarea", "svg", "del", "s",
+    "strike",
+}  # fmt: skip
 ITEMS = {"li", "dd", "td", "th"}
 LEADS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend", "summary", "label"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -272,6 +276,7 @@ def _cut_point(text: str) -> int:
 _IGNORE_COMMENT = re.compile(r"<!--\s*pacer-checker:\s*ignore\s*-->", re.IGNORECASE)
 _IGNORE_ATTR = re.compile(r"""\bdata-pacer-checker\s*=\s*(?:"ignore"|'ignore'|ignore\b)""",
                           re.IGNORECASE)  # fmt: skip
+_INLINE_COMMENT = re.compile(r"<!--.*?-->")
 _ATTR_LIST = re.compile(r"\{:?[^{}]*\}\s*$")
 _MARKUP_START = re.compile(r"<([a-zA-Z][\w-]*)")
 
@@ -627,6 +632,9 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
             table = None
         marked = "pacer-checker" in line
         inside = bool(ignore_until)
+        if "<!--" in line and not (marked and _IGNORE_COMMENT.fullmatch(stripped)):
+            line = _INLINE_COMMENT.sub(" ", line)  # a comment in a line is no prose
+            stripped = line.strip()
         if marked and _IGNORE_COMMENT.fullmatch(stripped):
             if text:
                 yield Passage("\n".join(text), start, item=item, ignored=block_ignored)

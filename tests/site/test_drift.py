@@ -18,6 +18,7 @@ import pytest
 from builds import ROOT, copy_project, mkdocs_build, small_court_data
 
 from checker import RULESETS
+from checker.site.checks.drift import check_site
 from checker.site.markdown.examples import count_prompts, run_docs, run_page
 from checker.verify import verify_html, verify_site
 
@@ -87,6 +88,27 @@ def test_built_site_agrees_with_the_rules(built_site):
     assert verify_site(built_site) == []
     result = verify_cli(built_site)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_built_site_reads_wholly_with_no_passage_to_review(built_site):
+    """Issue 23: our own site runs with --fail-on review: every passage about a rule is read."""
+    result = verify_cli(built_site, "--fail-on", "review")
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    assert "to review" not in result.stderr and "silenced" not in result.stderr
+
+
+def test_the_site_check_fails_on_a_passage_to_review(tmp_path):
+    site = tmp_path / "site"
+    (site / "help").mkdir(parents=True)
+    (site / "help" / "index.html").write_text(
+        "<h2>Your PACER password</h2>\n<p>Password length for PACER: 8 minimum.</p>\n"
+    )
+    report = check_site(site)
+    assert len(report.problems) == 1
+    assert report.problems[0].startswith("pages hold passages that look like rule statements")
+    assert "help/index.html:2: Password length for PACER: 8 minimum.: looks like a rule" in (
+        report.problems[0]
+    )
 
 
 def test_verifier_exits_1_on_a_copy_with_one_edited_number(built_site, tmp_path):

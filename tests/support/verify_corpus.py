@@ -215,7 +215,7 @@ def outcomes(cases: list[Case]) -> Outcomes:
     return result
 
 
-if __name__ == "__main__":  # python tests/verify_corpus.py tests/data/verify_heldout2.yml
+if __name__ == "__main__":  # python tests/support/verify_corpus.py tests/data/verify_heldout2.yml
     import sys
 
     for name in sys.argv[1:] or [str(HELDOUT2)]:

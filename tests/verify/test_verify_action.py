@@ -112,3 +112,19 @@ def test_an_input_stays_data(tmp_path, runner):
     assert not (court / "pwned").exists() and not (court / "pwned2").exists()
     empty = verify_step({"paths": " \n "}, runner, court, tmp_path / "summary.md")
     assert empty.returncode == 2 and "the paths input is empty" in empty.stderr
+
+
+def test_the_baseline_input_silences_what_was_reviewed(tmp_path, runner):
+    court = court_folder(tmp_path / "workspace")
+    summary = tmp_path / "summary.md"
+    written = verify_step({"paths": "."}, runner, court, summary)
+    assert written.returncode == 1
+    record = subprocess.run(
+        [str(Path(runner["RUNNER_TEMP"]) / "pacer-checker" / "bin" / "pacer-checker"), "verify",
+         ".", "--write-baseline", "reviewed.json"],
+        cwd=court, env=ENV, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert record.returncode == 0, record.stderr
+    quiet = verify_step({"paths": ".", "baseline": "reviewed.json"}, runner, court, summary)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "4 files agree with pacer-2025; 3 silenced" in quiet.stderr

@@ -89,3 +89,17 @@ def test_characters_xml_forbids_do_not_break_the_report():
     suite = suite_of(as_junit(outcome))
     assert suite.find("testcase").get("name") == "a\ufffd.txt"
     assert "Pass\ufffdwords must be 8\ufffd-20" in suite.find("testcase/failure").text
+
+
+def test_fail_on_review_from_the_settings_file_fails_the_test_case(tmp_path):
+    (tmp_path / "help.md").write_text("# Help\n\nPassword length for PACER: 8 minimum.\n")
+    plain = verify("help.md", "--format", "junit", cwd=tmp_path)
+    assert plain.returncode == 0
+    suite = suite_of(plain.stdout)
+    assert suite.get("failures") == "0"
+    assert suite.find("testcase/system-out").text.startswith("review: help.md:3: Password")
+    (tmp_path / ".pacer-checker.toml").write_text('fail-on = "review"\n')
+    strict = verify("help.md", "--format", "junit", cwd=tmp_path)
+    assert strict.returncode == 1
+    failure = suite_of(strict.stdout).find("testcase/failure")
+    assert failure.get("type") == "review" and failure.get("message") == "1 review(s)"

@@ -134,3 +134,17 @@ def test_addresses_and_odd_paths_are_uris(validator):
         "uri": "https://court.example/gone"
     }
     assert [note["level"] for note in notes] == ["warning", "warning"]
+
+
+def test_a_review_the_readers_find_is_a_warning_at_its_line(tmp_path, validator):
+    (tmp_path / "help.html").write_text(
+        "<html>\n<body>\n<p>Password length for PACER: 8 minimum.</p>\n</body>"
+    )
+    result = verify("help.html", "--format", "sarif", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # a review alone does not fail the run
+    [found] = valid(validator, result.stdout)["runs"][0]["results"]
+    assert (found["ruleId"], found["level"]) == ("pacer-checker/length", "warning")
+    assert found["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
+    assert found["properties"]["why"] in found["message"]["text"]
+    assert verify("help.html", "--format", "sarif", "--fail-on", "review",
+                  cwd=tmp_path).returncode == 1  # fmt: skip

@@ -239,3 +239,35 @@ def test_an_excluded_folder_is_never_walked(tmp_path, monkeypatch):
     walked.clear()
     assert len(list(files.targets([str(court)]))) == 54  # without the glob: every folder
     assert len(walked) == 53  # ., news, node_modules and its 50 folders
+
+
+REVIEWED = "<p>Password length for PACER: 8 minimum.</p>\n"  # read by no reader: a review
+
+
+def test_fail_on_and_baseline_from_the_file_a_webmasters_path(tmp_path):
+    court = tmp_path / "court"
+    (court / "news").mkdir(parents=True)
+    (court / "news" / "help.html").write_text(REVIEWED)
+    settings = court / "pyproject.toml"
+    settings.write_text('[tool.pacer-checker]\nfail-on = "review"\n')
+    first = verify(".", cwd=court)  # fail-on review: the review fails the run
+    assert first.returncode == 1, first.stderr
+    assert "1 passage(s) to review" in first.stderr
+    assert verify(".", "--fail-on", "mismatch", cwd=court).returncode == 0
+    # The baseline the file names does not exist yet: an error naming it.
+    settings.write_text(settings.read_text() + 'baseline = "reviewed.json"\n')
+    one_error_line(verify(".", cwd=court), "reviewed.json: no such baseline file")
+    # Writing the file's baseline: --write-baseline wins over reading the file's.
+    written = verify(".", "--write-baseline", "reviewed.json", cwd=court)
+    assert written.returncode == 0, written.stderr
+    assert (court / "reviewed.json").is_file()
+    clean = verify(".", cwd=court)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "1 file agrees with pacer-2025; 1 silenced" in clean.stderr
+    # From a folder below, the baseline is still found (relative to the settings file: no
+    # "no such baseline file"), but entries name documents as the run names them, from the
+    # folder it ran in: "../news/help.html" is not "news/help.html".
+    below = verify("../news/help.html", cwd=court / "news")
+    assert below.returncode == 1 and "error" not in below.stderr, below.stderr
+    (court / "news" / "help.html").write_text(REVIEWED.replace("8 minimum", "9 minimum"))
+    assert verify(".", cwd=court).returncode == 1  # changed words: reported again

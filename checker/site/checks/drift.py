@@ -1,8 +1,9 @@
 """The drift checks that run after a build, together, in one command.
 
 Three checks keep the built site true to its data: rule statements against the rule set
-(:func:`checker.verify.verify_site`, what ``python -m checker verify`` runs), dates of dated facts
-typed by hand (:mod:`.dates`), and the ``>>>`` examples in the Markdown sources (:mod:`.examples`).
+(what ``python -m checker verify --fail-on review`` runs: a passage that looks like a rule
+statement but is not read as one fails the build too), dates of dated facts typed by hand
+(:mod:`.dates`), and the ``>>>`` examples in the Markdown sources (:mod:`.examples`).
 ``python -m checker.site check SITE [--docs DOCS]`` runs all three, as ``make build`` does after the
 engine; the ``pacer-help`` plugin runs the same ones under ``mkdocs serve``. One command, because
 starting Python and reading the site three times cost more than the checks themselves; on the
@@ -21,8 +22,8 @@ from pathlib import Path
 from checker.rulesets import DEFAULT_RULESET
 from checker.site.checks.dates import check_dates
 from checker.site.markdown.examples import Outcome, run_docs
-from checker.verify import format_mismatches
-from checker.verify.files import site_runs, verify_pages
+from checker.verify import Mismatch, Review, format_mismatches
+from checker.verify.files import read_pages, site_runs
 
 
 @dataclass
@@ -53,14 +54,22 @@ def check_site(
     report = Report(pages=sum(1 for _ in root.rglob("*.html")))
     runs = site_runs(root, jobs)
     with _workers(jobs) as pool:
-        rules = [pool.submit(verify_pages, root, DEFAULT_RULESET, run) for run in runs]
+        rules = [pool.submit(read_pages, root, DEFAULT_RULESET, run) for run in runs]
         dates = pool.submit(check_dates, root)
         outcomes = list(run_docs(docs_dir)) if docs_dir is not None else []
-        mismatches = [mismatch for part in rules for mismatch in part.result()]
+        found = [finding for part in rules for finding in part.result()]
         typed = dates.result()
+    mismatches = [finding for finding in found if isinstance(finding, Mismatch)]
+    reviews = [finding for finding in found if isinstance(finding, Review)]
     if mismatches:
         report.problems.append(
             "pages state rules the checker disagrees with:\n" + format_mismatches(mismatches)
+        )
+    if reviews:
+        report.problems.append(
+            "pages hold passages that look like rule statements but were not read as one "
+            "(reword them so they read, as every page of this site must):\n"
+            + "\n".join(str(review) for review in reviews)
         )
     if typed:
         report.problems.append(

@@ -26,7 +26,7 @@ from checker.site.kit.guides import KIT_PAGES, guides, public_site_url
 from checker.site.kit.pdf import Edition, Printer, document, printer
 from checker.site.kit.readme import readme
 from checker.site.project import Project
-from checker.verify import Mismatch
+from checker.verify import Mismatch, Review
 from checker.verify.files import verify_paths
 from checker.widget import versioned_files
 
@@ -42,6 +42,9 @@ class Kit:
     directory: Path
     files: list[Path] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
+    # Passages that look like rule statements but were not read: the kit must read wholly, as
+    # if verified with --fail-on review.
+    reviews: list[Review] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -51,8 +54,10 @@ class Kit:
 
     @property
     def problems(self) -> list[str]:
-        return [str(m) for m in self.mismatches] + [
-            f"{name}: unreadable: {reason}" for name, reason in self.unreadable
+        return [
+            *(str(m) for m in self.mismatches),
+            *(str(r) for r in self.reviews),
+            *(f"{name}: unreadable: {reason}" for name, reason in self.unreadable),
         ]
 
 
@@ -116,6 +121,7 @@ def make_kit(
     # Named as the webmaster wrote the command: relative to the folder it runs in, when it can be.
     outcome = verify_paths([_shown(target)])
     kit.mismatches, kit.unreadable = outcome.mismatches, outcome.unreadable
+    kit.reviews = outcome.reviews
     kit.seconds = time.perf_counter() - started
     return kit
 

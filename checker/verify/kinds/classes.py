@@ -221,9 +221,12 @@ def _optional_after(text: str, end: int) -> bool:
 
 # --- what looks like a statement of the classes ------------------------------------------------
 
+# "number" names a class only when counted or shown ("one number", "numbers (0-9)"): prose
+# says "a number is written only once".
 _CLASS_NOUN = (
     r"lower ?case|upper ?case|capital(?: letters?)?|special characters?|symbols?|punctuation"
-    r"|(?:non-)?alphanumeric|numerals?|digits?|numbers?|numeric"
+    r"|(?:non-)?alphanumeric|numerals?|digits?|numeric"
+    r"|(?:at least|one|1|no|any|\d+|two|three) (?:more )?numbers?|numbers? ?\(0"
     r"|character (?:types?|classes|categories|sets|groups|kinds)"
 )
 # A class named where a rule would name it: with a requirement, a bar, a choice or a count.

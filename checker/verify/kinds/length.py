@@ -210,8 +210,15 @@ def _length_disagreement(
 NOT_OURS = re.compile(
     rf"{OTHER_FIELDS.pattern}|\b(?:passcodes?|account|case|phone|telephone|fax|routing|serial|zip"
     r"|social security|ssn|tax|invoice|receipt|confirmation|verification|backup|one-time"
+    r"|e-?mail(?: address(?:es)?)?"
     r"|legacy|old|example|e\.g\.|such as|crack\w*|seconds|dots|shows?|types?|classes"
     r"|categories|sets|groups|kinds)\b"
+)
+# One account's username or password described ("Your PACER username is 6 characters long"): a
+# sign of a legacy account, no rule.
+_DESCRIBED = re.compile(
+    r"\byour (?:pacer |cm/ecf )?(?:user ?name|password|login) (?:is|has)\b"
+    rf"|{NOT_OURS.pattern}"
 )
 # A length is a rule when the sentence (or its lead-in) bounds or requires it.
 _CUE = re.compile(
@@ -223,7 +230,7 @@ LOOKS = (
     Look(
         re.compile(rf"\b{NUM}\s*\+?(?:-|\s)?(?:(?:alphanumeric|ascii|printable|total|keyboard)"
                    r"\s)?char(?:acter)?s?\b"),  # fmt: skip
-        "a number of characters", (NAME,), ("char",), unless=NOT_OURS, cue=_CUE,
+        "a number of characters", (NAME,), ("char",), unless=_DESCRIBED, cue=_CUE, reach=40,
     ),
     Look(
         re.compile(rf"\b{NUM}\s*\+?(?:-|\s)?(?:letters?|digits?|numbers?|numerals?)\b"),
@@ -233,7 +240,7 @@ LOOKS = (
     Look(
         re.compile(rf"\blength\b[^.;]{{0,30}}?\b{NUM}\b|\b{NUM}\b[^.;\d]{{0,20}}?\blength\b"
                    rf"|\b{NUM}\b[^.;\d]{{0,12}}?\blong\b"),  # fmt: skip
-        "a number with the length", (NAME,), ("length", "long"), unless=NOT_OURS,
+        "a number with the length", (NAME,), ("length", "long"), unless=_DESCRIBED, reach=40,
     ),
 )
 

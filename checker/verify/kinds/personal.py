@@ -169,11 +169,11 @@ _PERSONAL_NOUN = (
     r"|user ?names?|user ?ids?|log ?in (?:names?|ids?)|account names?|personal (?:information|data"
     r"|details)|birth ?(?:date|day)|date of birth|social security"
 )
-_BAR_CUE = r"not|never|cannot|can't|no|different|differ|same as|match|resembl|avoid"
+_BAR_CUE = r"not|never|cannot|can't|no|different|differs?|same as|match\w*|resembl\w*|avoid\w*"
 _CONTAIN_CUE = r"contain|include|use|match|resembl|based|derived|part|different|differ|same|reveal"
 LOOKS = (
     Look(
-        re.compile(rf"\b(?:{_BAR_CUE})\w*\b[^.;]{{0,40}}?\b(?:{_CONTAIN_CUE})\w*\b"
+        re.compile(rf"\b(?:{_BAR_CUE})\b[^.;]{{0,40}}?\b(?:{_CONTAIN_CUE})\w*\b"
                    rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"
                    rf"|\b(?:differ\w*|distinct|unlike)\b[^.;]{{0,20}}?\bfrom\b[^.;]{{0,60}}?"
                    rf"\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip

@@ -82,8 +82,12 @@ LOOKS = (
                    rf"|twice|thrice|{NUM} times)\b"),  # fmt: skip
         "a repeated character", (NAME,), ("repeat", "consecutive", "identical", "in a row",
                                            "same", "twice", "thrice", "times"),
+        # A limit needs a count or a bar: "the repeated character rule" names one, states none.
+        cue=re.compile(rf"\b(?:not|no|never|cannot|can't|more than|at most|up to|limit\w*|twice"
+                       rf"|thrice|times|in a row|{NUM})\b"),
         unless=re.compile(r"\b(?:sequential|previous|last|history|attempts?|tries|login|example"
-                          r"|e\.g\.|such as|ignores case|occurrences?)\b|\""),
+                          r"|e\.g\.|such as|ignores case|occurrences?)\b|\""
+                          r"|\b(?:repeat\w*|consecutive|identical) characters? rules?\b"),
     ),
 )
 
