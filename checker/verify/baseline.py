@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,14 @@ VERSION = 1
 _FIELDS = {"fingerprint", "file", "excerpt", "finding"}
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def fingerprint(finding: Mismatch | Review) -> str:
-    """The finding's fingerprint: its document and its sentence's words, hashed."""
-    key = f"{finding.file}\n{finding.words}".encode()
-    return hashlib.sha256(key).hexdigest()[:20]
+    """The finding's fingerprint: its document and its sentence's words (lower case, one space
+    apart: spacing, case, punctuation and markup do not count), hashed."""
+    words = " ".join(word.group(0) for word in _WORD.finditer(finding.words.lower()))
+    return hashlib.sha256(f"{finding.file}\n{words}".encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)

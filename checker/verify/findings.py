@@ -6,7 +6,6 @@ objects, and the report formats print them. A source is a file path or, for a li
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,7 +60,7 @@ class Mismatch:
     rule_id: str = ""
     location: int = 0
     unit: str = "line"
-    # The sentence's words (see :func:`words_of`): with ``file``, what a baseline entry matches.
+    # The sentence (:func:`words_of`): its words and ``file`` make a baseline's fingerprint.
     words: str = field(default="", compare=False, repr=False)
 
     @property
@@ -114,13 +113,17 @@ class Silenced:
 
 # What the readers yield for a document.
 Found = Mismatch | Review | Silenced
-_WORD = re.compile(r"[^\W_]+")
+
+
+# How much of a sentence a finding keeps for its fingerprint (a baseline entry): a sentence
+# longer than this is no sentence a person wrote, and a 20 MB one is not copied.
+KEPT = 2000
 
 
 def words_of(sentence: str) -> str:
-    """A sentence's words, lower case, one space apart: what stays when only spacing, case,
-    punctuation or markup changes (a baseline entry survives those, not a changed word)."""
-    return " ".join(word.group(0) for word in _WORD.finditer(sentence.lower()))
+    """What a finding keeps of its sentence for a fingerprint: the sentence, or its first
+    :data:`KEPT` characters (a slice: the words are read only when a baseline needs them)."""
+    return sentence[:KEPT]
 
 
 def excerpt(sentence: str, width: int = 120) -> str:

@@ -48,7 +48,7 @@ from checker.verify.findings import (
     excerpt,
     words_of,
 )
-from checker.verify.kinds import RULE_WORDS, check_sentence, may_state_rules, unread
+from checker.verify.kinds import RULE_WORDS, check_sentence, may_look, may_state_rules, unread
 from checker.verify.numbers import normalise
 from checker.verify.statements import NEGATION, SUBJECTS, Context, collapse, last_noun
 
@@ -251,6 +251,7 @@ class _Reader:
         advice = bool(_TIPS.match(text)) or bool(lead and lead.weak)
         reported: set[str] = set()
         reviewed = False  # a passage is reviewed once, at its first sentence that looks like a rule
+        defaults: dict[str, str | None] = {}  # the default subject under each lead-in
         previous: str | None = None  # the subject of the sentence before, in this passage
         previous_text = ""
         location, counted = passage.location, 0
@@ -290,7 +291,14 @@ class _Reader:
                     reported.add(rule_id)
                     yield Mismatch(self.file, excerpt(sentence), says, expected, rule_id,
                                    location, self.unit, words_of(sentence))  # fmt: skip
-            if states and not found and not reviewed:
+            if states and not found and not reviewed and may_look(low):
+                # What it looks like takes its subject from the sentence, its lead-in or its
+                # heading, not from the sentence before (which a statement may take).
+                if subject is not None and subject == previous and not (lead and lead.subject):
+                    if lead_text not in defaults:
+                        defaults[lead_text] = self.default_subject(lead_text, passage)
+                    subject = inherited or defaults[lead_text]
+                    context = Context(lead_text, subject, advice, previous_text, noun)
                 looks = unread(low, context, read)
                 if looks is not None:
                     reviewed = True

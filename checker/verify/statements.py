@@ -193,7 +193,9 @@ class Reading:
     """One sentence with its context: ``text`` is the lead-in and the sentence, ``own`` where the
     sentence starts in it."""
 
-    def __init__(self, low: str, rules: RuleSet, context: Context) -> None:
+    def __init__(
+        self, low: str, rules: RuleSet, context: Context, read: set[str] | None = None
+    ) -> None:
         self.low, self.rules, self.context = low, rules, context
         self.text = f"{context.lead} {low}" if context.lead else low
         self.own = len(self.text) - len(low)
@@ -206,7 +208,7 @@ class Reading:
         self._replaced: int | None = None
         # The kinds whose reader read a statement in the sentence (agreeing or not) or set one
         # aside knowingly (the past, advice, another field): such a sentence needs no review.
-        self.read: set[str] = set()
+        self.read: set[str] = set() if read is None else read
 
     def owns(self, match: re.Match) -> bool:
         """Whether every number the match read is in the sentence, not in its lead-in."""

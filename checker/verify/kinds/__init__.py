@@ -48,22 +48,39 @@ def check_sentence(
 
     ``low`` is the sentence lower-cased and normalised (see :func:`.numbers.normalise`). When
     ``read`` is given, the names of the kinds that read a statement in the sentence (agreeing or
-    not) are added to it once the findings have all been taken.
+    not) are added to it as they are read.
     """
     context = context or Context()
     if context.advice:
         return
-    reading = Reading(low, rules, context)
+    reading = Reading(low, rules, context, read)
     for kind in KINDS:
         # Each kind only where a word it needs is present (its reader tests again; this saves
         # starting it on the many sentences that need none).
         if kind.wakes(reading):
             yield from kind.read(reading)
-    if read is not None:
-        read |= reading.read
 
 
 # --- reviews ------------------------------------------------------------------------------------
+
+# Every look with its kind, and the words any of them needs in one pattern.
+_LOOKS = tuple((kind, look) for kind in KINDS for look in kind.looks)
+_LOOKS_OF = {
+    word: tuple(index for index, (_, look) in enumerate(_LOOKS) if word in look.words)
+    for _, look in _LOOKS for word in look.words
+}  # fmt: skip
+# No look word holds another at its start, so one pass finds each word present (a word inside
+# another, as "numer" in "alphanumeric", is found where it stands alone).
+_LOOK_WORDS = re.compile(
+    "|".join(sorted({re.escape(word) for _, look in _LOOKS for word in look.words}, key=len,
+                    reverse=True))  # fmt: skip
+)
+
+
+def may_look(low: str) -> bool:
+    """A cheap test before :func:`unread`: whether the sentence holds a word some look needs."""
+    return _LOOK_WORDS.search(low) is not None
+
 
 _SUBJECT = re.compile(r"\b(?:pass ?words?|user ?names?|user ?ids?|log ?in|pacer)\b")
 _PASSWORD_OR_USERNAME = re.compile(r"\b(?:pass ?words?|user ?names?|user ?ids?|log ?in)\b")
@@ -73,31 +90,42 @@ def unread(low: str, context: Context, read: set[str]) -> tuple[str, str] | None
     """(kind, why) when the sentence looks like a statement of a kind that no reader read in it,
     with the password, the username or PACER as its subject, its lead-in's or its heading's;
     else None. ``low`` as for :func:`check_sentence`; ``read`` as it filled it."""
-    if context.advice or low.rstrip().endswith("?"):
+    if context.advice or low[-8:].rstrip().endswith("?"):
         return None  # tips, and questions (a lead-in's or a reader's), state no rule
-    named = _SUBJECT.search(low) or _SUBJECT.search(context.lead)
-    for kind in KINDS:
-        for look in kind.looks:
-            if read.intersection(look.kinds):
+    if not context.subject and not any(
+        hint in low or hint in context.lead for hint in ("pass", "user", "log", "pacer")
+    ):
+        return None  # no subject: the cheap test first
+    # The looks whose words the sentence holds, found in one pass (a look needs one of its own).
+    present = {found.group(0) for found in _LOOK_WORDS.finditer(low)}
+    if not present:
+        return None
+    named: bool | None = None  # whether the sentence or its lead-in names a subject (found once)
+    for index in sorted({index for word in present for index in _LOOKS_OF[word]}):
+        kind, look = _LOOKS[index]
+        if read and not read.isdisjoint(look.kinds):
+            continue
+        if look.time:
+            subject = bool(
+                context.subject or _PASSWORD_OR_USERNAME.search(low)
+                or _PASSWORD_OR_USERNAME.search(context.lead)
+            )  # fmt: skip
+        else:
+            if named is None:
+                named = bool(_SUBJECT.search(low) or _SUBJECT.search(context.lead))
+            subject = named or bool(context.subject)
+        if not subject:
+            continue
+        if look.cue and not (look.cue.search(low) or look.cue.search(context.lead)):
+            continue
+        for match in look.pattern.finditer(low):
+            near = low[max(0, match.start() - look.reach) : match.end() + look.reach]
+            if look.unless is not None and look.unless.search(near):
                 continue
-            if look.time:
-                subject = _PASSWORD_OR_USERNAME.search(low) or context.subject or (
-                    _PASSWORD_OR_USERNAME.search(context.lead)
-                )
-            else:
-                subject = named or context.subject
-            if not subject:
-                continue
-            if look.cue and not (look.cue.search(low) or look.cue.search(context.lead)):
-                continue
-            for match in look.pattern.finditer(low):
-                near = low[max(0, match.start() - look.reach) : match.end() + look.reach]
-                if look.unless is not None and look.unless.search(near):
-                    continue
-                before = low[max(0, match.start() - WINDOW) : match.start()]
-                if is_past(before) or ADVICE.search(before):
-                    continue  # what was, or what is advised, is no rule
-                return kind.name, f"{look.why}: \"{match.group(0).strip()}\""
+            before = low[max(0, match.start() - WINDOW) : match.start()]
+            if is_past(before) or ADVICE.search(before):
+                continue  # what was, or what is advised, is no rule
+            return kind.name, f"{look.why}: \"{match.group(0).strip()}\""
     return None
 
 

@@ -138,7 +138,9 @@ def _interval_says(match: re.Match, kind: str, days: int) -> str | None:
 LOOKS = (
     Look(
         re.compile(rf"\b{NUM}{_UNIT}"),
-        "a number of days, weeks, months or years", (NAME,), ("day", "week", "month", "year"),
+        # A unit after its number: " days", "-day" (so "Monday" wakes nothing).
+        "a number of days, weeks, months or years", (NAME,),
+        tuple(f"{mark}{unit}" for unit in ("day", "week", "month", "year") for mark in " -"),
         time=True,
         reach=80,
         # Deadlines, reminders, reuse, inactivity, settings an administrator picks: no interval.

@@ -240,7 +240,7 @@ LOOKS = (
                    rf"|\b(?:{_CLASS_NOUN})\b[^.;]{{0,40}}?\b(?:{_RULE_CUE})\b"),  # fmt: skip
         "a character class with a requirement", (NAME,),
         ("lower", "upper", "capital", "special", "symbol", "punctuation", "alphanumeric", "numer",
-         "digit", "number", "character "),  # fmt: skip
+         "digit", "number", "char"),  # fmt: skip
         # Numbers of other things; a few named symbols barred (not the class).
         unless=re.compile(r"\b(?:phone|account|case|telephone|fax|docket|bar|routing|serial"
                           r"|order|page|version|form|rule|pin|client|confirmation|tracking)"

@@ -164,10 +164,10 @@ def _part_disagreement(rule_ids: list[str], says_parts: bool, rules: RuleSet) ->
 
 # --- what looks like a bar on personal data ----------------------------------------------------
 
+# What the rules bar: the name, the username (or login), the email address.
 _PERSONAL_NOUN = (
     r"first name|last name|full name|your name|real name|legal name|e-?mail(?: address)?"
-    r"|user ?names?|user ?ids?|log ?in (?:names?|ids?)|account names?|personal (?:information|data"
-    r"|details)|birth ?(?:date|day)|date of birth|social security"
+    r"|user ?names?|user ?ids?|login (?:names?|ids?)|account names?"
 )
 _BAR_CUE = r"not|never|cannot|can't|no|different|differs?|same as|match\w*|resembl\w*|avoid\w*"
 _CONTAIN_CUE = r"contain|include|use|match|resembl|based|derived|part|different|differ|same|reveal"
@@ -177,8 +177,7 @@ LOOKS = (
                    rf"[^.;]{{0,80}}?\b(?:{_PERSONAL_NOUN})\b"
                    rf"|\b(?:differ\w*|distinct|unlike)\b[^.;]{{0,20}}?\bfrom\b[^.;]{{0,60}}?"
                    rf"\b(?:{_PERSONAL_NOUN})\b"),  # fmt: skip
-        "personal data barred", (NAME,), ("name", "mail", "user", "log", "personal", "birth",
-                                           "social"),
+        "personal data barred", (NAME,), ("name", "mail", "user", "login"),
     ),
 )
 

@@ -80,8 +80,7 @@ LOOKS = (
                    rf"|{NUM} times)\b(?=[^.;]{{0,60}}?\bchar)"
                    r"|\bchar\w*\b[^.;]{0,60}?\b(?:repeat\w*|consecutive|identical|in a row"
                    rf"|twice|thrice|{NUM} times)\b"),  # fmt: skip
-        "a repeated character", (NAME,), ("repeat", "consecutive", "identical", "in a row",
-                                           "same", "twice", "thrice", "times"),
+        "a repeated character", (NAME,), ("char",),  # each alternative needs "char"
         # A limit needs a count or a bar: "the repeated character rule" names one, states none.
         cue=re.compile(rf"\b(?:not|no|never|cannot|can't|more than|at most|up to|limit\w*|twice"
                        rf"|thrice|times|in a row|{NUM})\b"),
