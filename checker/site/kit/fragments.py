@@ -4,8 +4,12 @@ CKEditor 5 in Drupal removes, when a page is saved, every tag and attribute the 
 not allow; Basic HTML allows only :data:`BASIC_HTML`. So a fragment is written in those tags
 alone, and what the site shows with other markup is rewritten, not lost:
 
-- a table becomes a definition list: each row's first cell is the term, the other cells its
-  descriptions, each led by its column heading ("Required: Yes");
+- a table, and a definition list, becomes a bulleted list: an item per row (per term), the
+  row's first cell (the term) in bold, then each other cell (description) on a line of its own,
+  led by its column heading ("Required: Yes"). Not a definition list: CKEditor 5, Drupal's editor,
+  wraps the content of each ``<dt>`` and ``<dd>`` in a ``<p>`` (ckeditor5 issue 20055), so a
+  pasted ``<dl>`` is saved changed, while a list item of text and ``<br>`` is saved as pasted
+  (``tests/browser/test_kit.py`` pastes every fragment into CKEditor 5 set up as Drupal's);
 - a note box (admonition) or a collapsible section (``<details>``) becomes its title in bold, then
   its content;
 - headings move one level down (Basic HTML has no ``<h1>``); a code block becomes a paragraph of
@@ -79,7 +83,9 @@ def fragment(guide: Guide, site_url: str = "") -> str:
         tag.decompose()
     demote_headings(soup)
     for table in soup.find_all("table"):
-        table.replace_with(_definition_list(soup, table))
+        table.replace_with(_row_list(soup, _table_rows(table)))
+    for listing in soup.find_all("dl"):
+        listing.replace_with(_row_list(soup, _terms(listing)))
     for box in soup.select(".admonition"):
         _titled_block(soup, box, box.find(class_="admonition-title"))
     for details in soup.find_all("details"):
@@ -103,23 +109,64 @@ def fragment(guide: Guide, site_url: str = "") -> str:
     return kept
 
 
-def _definition_list(soup: BeautifulSoup, table: Tag) -> Tag:
+Row = tuple[Tag, list[tuple[str, Tag]]]  # a term, and its descriptions with their labels
+
+
+def _table_rows(table: Tag) -> list[Row]:
     heads = [cell.get_text(" ", strip=True) for cell in table.select("thead th")]
-    listing = soup.new_tag("dl")
+    rows = []
     for row in table.select("tbody tr") or table.find_all("tr"):
         cells = row.find_all(["td", "th"])
         if not cells or row.parent.name == "thead":
             continue
-        term = soup.new_tag("dt")
-        term.extend(list(cells[0].contents))
-        listing.append(term)
-        for index, cell in enumerate(cells[1:], 1):
-            description = soup.new_tag("dd")
-            if index < len(heads) and heads[index]:
-                description.append(f"{heads[index]}: ")
-            description.extend(list(cell.contents))
-            listing.append(description)
+        labels = [heads[index] if index < len(heads) else "" for index in range(1, len(cells))]
+        rows.append((cells[0], list(zip(labels, cells[1:], strict=True))))
+    return rows
+
+
+def _terms(listing: Tag) -> list[Row]:
+    rows: list[Row] = []
+    for item in listing.find_all(["dt", "dd"], recursive=False):
+        if item.name == "dt":
+            rows.append((item, []))
+        elif rows:
+            rows[-1][1].append(("", item))
+    return rows
+
+
+def _row_list(soup: BeautifulSoup, rows: list[Row]) -> Tag:
+    """``<ul>``, an item per row: ``<strong>term</strong><br>Label: description<br>...``."""
+    listing = soup.new_tag("ul")
+    for term, descriptions in rows:
+        item = soup.new_tag("li")
+        strong = soup.new_tag("strong")
+        strong.extend(_inline(soup, term))
+        item.append(strong)
+        for label, description in descriptions:
+            item.append(soup.new_tag("br"))
+            if label:
+                item.append(f"{label}: ")
+            item.extend(_inline(soup, description))
+        listing.append(item)
     return listing
+
+
+def _inline(soup: BeautifulSoup, cell: Tag) -> list:
+    """A cell's content on one line of a list item: its paragraphs joined by line breaks."""
+    for number, paragraph in enumerate(cell.find_all("p", recursive=False)):
+        if number:
+            paragraph.insert_before(soup.new_tag("br"))
+        paragraph.unwrap()
+    contents = list(cell.contents)
+    while contents and _blank(contents[0]):
+        contents.pop(0)
+    while contents and _blank(contents[-1]):
+        contents.pop()
+    return contents
+
+
+def _blank(node: object) -> bool:
+    return isinstance(node, NavigableString) and not node.strip()
 
 
 def _titled_block(soup: BeautifulSoup, block: Tag, title: Tag | None) -> None:
