@@ -27,10 +27,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from pdf_structure import structure_counts  # noqa: E402
 
 from checker.facts import build_date  # noqa: E402
-from checker.site.generate import Project, registry_for  # noqa: E402
 from checker.site.kit.guides import KIT_PAGES, guides  # noqa: E402
 from checker.site.kit.make import edition  # noqa: E402
 from checker.site.kit.pdf import document, printer  # noqa: E402
+from checker.site.pipeline.generate import Project, registry_for  # noqa: E402
 
 WEASYPRINT = """
 import sys, weasyprint

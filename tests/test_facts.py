@@ -11,10 +11,11 @@ import pytest
 
 from checker import facts
 from checker.facts import FACTS_TOML, REVIEW_DAYS, FactsError, build_date, load, us_date
-from checker.site import render, render_facts
+from checker.site.checks.facts_due import stale_facts_report
 from checker.site.cli import main as site_main
-from checker.site.facts_check import stale_facts_report
-from checker.site.render_facts import StaleFactError
+from checker.site.markdown import facts as render_facts
+from checker.site.markdown import render
+from checker.site.markdown.facts import StaleFactError
 
 CONTRACT_IDS = (
     "mfa-enrollment-began",
@@ -40,7 +41,7 @@ def freeze(monkeypatch, day: dt.date) -> None:
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["checker.site.markdown_ext"])
+    return markdown.markdown(text, extensions=["checker.site.markdown.extension"])
 
 
 # ---- records -------------------------------------------------------------------------------

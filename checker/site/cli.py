@@ -28,18 +28,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
-from ..facts import FactsError, build_date, us_date
-from ..rulesets import DEFAULT_RULESET
-from .build import ENGINES, BuildError, build
-from .checks import check_site, failed_examples
-from .court_pages import VariantError
-from .courts import CourtDataError, UnknownCourtError, load_registry, refresh, summary
-from .dates import check_dates
-from .examples import run_docs
-from .facts_check import stale_facts_report
-from .generate import GenerateError, Project, generate
-from .render import ShortcodeError
+from checker.cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
+from checker.facts import FactsError, build_date, us_date
+from checker.rulesets import DEFAULT_RULESET
+from checker.site.checks.dates import check_dates
+from checker.site.checks.drift import check_site, failed_examples
+from checker.site.checks.facts_due import stale_facts_report
+from checker.site.courts.pages import VariantError
+from checker.site.courts.registry import (
+    CourtDataError,
+    UnknownCourtError,
+    load_registry,
+    refresh,
+    summary,
+)
+from checker.site.markdown.examples import run_docs
+from checker.site.markdown.render import ShortcodeError
+from checker.site.pipeline.build import ENGINES, BuildError, build
+from checker.site.pipeline.generate import GenerateError, Project, generate
 
 # The checks after a build read the pages on every core (the engine before them uses one).
 JOBS = os.cpu_count() or 1
@@ -110,7 +116,7 @@ def _build(args) -> int:
 
 
 def _kit(args) -> int:
-    from .kit import make_kits
+    from checker.site.kit import make_kits
 
     failed = 0
     out = Path(args.out) if args.out else None
@@ -172,7 +178,7 @@ def _check(args) -> int:
 
 
 def _courts(args) -> int:
-    from .courts import DEFAULT_CSV
+    from checker.site.courts.registry import DEFAULT_CSV
 
     path = args.csv
     csv_path = Path(path) if path else DEFAULT_CSV
@@ -182,7 +188,7 @@ def _courts(args) -> int:
         path = str(csv_path)
     incomplete = False
     if args.import_contacts:
-        from .contact_import import import_contacts
+        from checker.site.courts.contacts import import_contacts
 
         files = [Path(name) for name in args.import_contacts]
         for report in import_contacts(files, csv_path, args.skip_invalid):

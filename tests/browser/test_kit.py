@@ -45,8 +45,8 @@ from drupal_editor import (
 from pdf_structure import structure_counts
 from pypdf import PdfReader
 
-from checker.site.generate import Project, registry_for
 from checker.site.kit.guides import KIT_PAGES, guides
+from checker.site.pipeline.generate import Project, registry_for
 from checker.verify.files import verify_paths
 from checker.verify.readers import pdf_pages
 from checker.widget import CONTENT_SECURITY_POLICY, sri, versioned_names

@@ -18,17 +18,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...facts import build_date
-from ...verify import Mismatch
-from ...verify.files import verify_paths
-from ...widget import versioned_files
-from ..courts import Court, Registry
-from ..generate import Project, registry_for
-from .embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
-from .fragments import fragment
-from .guides import KIT_PAGES, guides, public_site_url
-from .pdf import Edition, Printer, document, printer
-from .readme import readme
+from checker.facts import build_date
+from checker.site.courts.registry import Court, Registry
+from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
+from checker.site.kit.fragments import fragment
+from checker.site.kit.guides import KIT_PAGES, guides, public_site_url
+from checker.site.kit.pdf import Edition, Printer, document, printer
+from checker.site.kit.readme import readme
+from checker.site.pipeline.generate import Project, registry_for
+from checker.verify import Mismatch
+from checker.verify.files import verify_paths
+from checker.widget import versioned_files
 
 KIT_DIR = Path("build") / "kit"
 ALL = "all"

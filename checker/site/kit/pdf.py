@@ -33,8 +33,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ...facts import us_date
-from .guides import KIT_LINK, Guide, page_anchor
+from checker.facts import us_date
+from checker.site.kit.guides import KIT_LINK, Guide, page_anchor
 
 # Without these, Chromium tries to reach Google's hosts at start and on a timer.
 CHROMIUM_ARGS = (

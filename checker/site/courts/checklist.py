@@ -1,7 +1,7 @@
 """The checklist for attorneys who file in several courts (``courts/checklist/``).
 
 The page holds one checklist section per court, written from the court registry by the same
-helpers as each court's "Your court" panel (:mod:`checker.site.court_pages`), so the checklist
+helpers as each court's "Your court" panel (:mod:`checker.site.courts.pages`), so the checklist
 and the court pages cannot say different things. Every section starts hidden. The page's script
 (``docs/assets/court-checklist.js``) shows the sections of the courts named in the address after
 ``#`` (``checklist/#mnd,iasb``), in that order, and follows changes of the address. It stores
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 
-from .court_pages import _path_html, _source_html, contact_html, website_html
-from .courts import Court, Registry, long_date
+from checker.facts import us_date
+from checker.site.courts.pages import _path_html, _source_html, contact_html, website_html
+from checker.site.courts.registry import Court, Registry
 
 TITLE = "Checklist for several courts"
 SCRIPT = "../../assets/court-checklist.js"  # from courts/checklist/
@@ -45,7 +46,7 @@ def court_steps(court: Court) -> list[str]:
     link_details = "Skip this if you first registered here after the move. You link only once."
     if facts.go_live and facts.go_live.date:
         link_details += (
-            f" Linking is possible from <strong>{long_date(facts.go_live.date)}</strong>. "
+            f" Linking is possible from <strong>{us_date(facts.go_live.date)}</strong>. "
             + _small_source(facts.go_live)
         )
     login = f"Address: {ecf}."

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..facts import Fact, book, build_date, us_date
-from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from .courts import registry
-from .fences import code_lines
-from .markdown_ext import SHORTCODE
+from checker.facts import Fact, book, build_date, us_date
+from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.site.courts.registry import registry
+from checker.site.markdown.extension import SHORTCODE
+from checker.site.markdown.fences import code_lines
 
 FACT_SHORTCODES = frozenset({"fact", "date", "checked", "sources"})
 

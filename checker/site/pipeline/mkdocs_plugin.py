@@ -23,12 +23,12 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..widget import MINIFIED, SCRIPT
-from .checks import check_site, failed_examples
-from .court_pages import VariantError
-from .courts import DATA_DIR, CourtDataError
-from .examples import count_prompts, run_page
-from .generate import SITE_STYLES, GenerateError, Project, generate
+from checker.site.checks.drift import check_site, failed_examples
+from checker.site.courts.pages import VariantError
+from checker.site.courts.registry import DATA_DIR, CourtDataError
+from checker.site.markdown.examples import count_prompts, run_page
+from checker.site.pipeline.generate import SITE_STYLES, GenerateError, Project, generate
+from checker.widget import MINIFIED, SCRIPT
 
 
 class PacerHelpConfig(Config):

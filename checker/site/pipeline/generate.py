@@ -2,7 +2,8 @@
 
 Every engine then builds the same sources (MkDocs, ProperDocs, Zensical), because nothing the site
 needs is made inside an engine's hooks or plugins. ``make build`` and ``make serve`` run this
-first; the optional MkDocs plugin (:mod:`checker.site.mkdocs_plugin`) runs it again before each
+first; the optional MkDocs plugin (:mod:`checker.site.pipeline.mkdocs_plugin`) runs it again
+before each
 rebuild under ``mkdocs serve``. Generated files are not committed (see .gitignore).
 
 Default build (into the project's ``docs/``):
@@ -38,10 +39,10 @@ from typing import Any
 
 import yaml
 
-from ..widget import SCRIPT_PATH, STYLES_PATH, bundle, styles
-from .checklist import TITLE as CHECKLIST_TITLE
-from .checklist import checklist_markdown, single_court_checklist_markdown
-from .court_pages import (
+from checker.site.checks.facts_due import stale_facts_report
+from checker.site.courts.checklist import TITLE as CHECKLIST_TITLE
+from checker.site.courts.checklist import checklist_markdown, single_court_checklist_markdown
+from checker.site.courts.pages import (
     court_page_markdown,
     filter_variants,
     h1_title,
@@ -49,12 +50,12 @@ from .court_pages import (
     rebase_links,
     single_court_picker_markdown,
 )
-from .courts import ENV_CSV, Court, Registry, load_registry
-from .facts_check import stale_facts_report
-from .theme_icons import SPRITE, material_stylesheet, theme_stylesheet
+from checker.site.courts.registry import ENV_CSV, Court, Registry, load_registry
+from checker.site.pipeline.theme_icons import SPRITE, material_stylesheet, theme_stylesheet
+from checker.widget import SCRIPT_PATH, STYLES_PATH, bundle, styles
 
 GUIDE = "link.md"
-SITE_STYLES = Path(__file__).with_name("assets") / "site.css"
+SITE_STYLES = Path(__file__).resolve().parents[1] / "assets" / "site.css"
 STYLESHEET = "assets/pacer-help.css"
 COURTS_DIR = "courts"
 PICKER = f"{COURTS_DIR}/index.md"

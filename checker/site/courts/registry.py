@@ -15,8 +15,9 @@ the clerk's general line says so (``general``); one from an old page gives the y
 
 A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
 so a typo in the data stops the site build instead of publishing a wrong address. The generator
-(:mod:`checker.site.generate`) writes the court pages from this registry; :meth:`Court.values`
-gives the ``<!-- pacer:court KEY -->`` values (see :mod:`checker.site.tailoring`).
+(:mod:`checker.site.pipeline.generate`) writes the court pages from this registry;
+:meth:`Court.values` gives the ``<!-- pacer:court KEY -->`` values (see
+:mod:`checker.site.markdown.tailoring`).
 
 ``python -m checker.site courts [CSV]`` validates a data file and prints a summary;
 ``python -m checker.site courts --refresh FEED.json [CSV]`` rewrites the data from PACER's Court
@@ -38,9 +39,9 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from ..facts import Fact, NotFound, Source
+from checker.facts import Fact, NotFound, Source, iso_date, parse_source, us_date
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
 # Lets a build (or a test) point at another copy of the data without editing the project.
 ENV_CSV = "PACER_HELP_COURTS_CSV"
@@ -212,7 +213,7 @@ class Court:
         if self.facts.utility:
             values["utility_menu"] = " → ".join(self.facts.utility.params["path"][:-1])
         if self.facts.go_live and self.facts.go_live.date:
-            values["go_live"] = long_date(self.facts.go_live.date)
+            values["go_live"] = us_date(self.facts.go_live.date)
         return values
 
     def _help_desk(self) -> str:
@@ -225,10 +226,6 @@ class Court:
             else "the court's clerk's office"
         )
         return f'{who} (see <a href="#your-court">Your court</a>)'
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 @dataclass(frozen=True)
@@ -390,27 +387,20 @@ def load_csv(path: Path) -> dict[str, Court]:
 
 
 def _iso_date(value: object, where: str) -> dt.date:
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise CourtDataError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    day = iso_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise CourtDataError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    return day
 
 
 def _source(raw: object, where: str) -> Source:
-    if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or not raw["title"]:
-        raise CourtDataError(f"{where}.source: expected an object with a 'title', got {raw!r}")
-    unknown = set(raw) - {"title", "url", "seed"}
-    if unknown:
-        raise CourtDataError(f"{where}.source: unexpected keys {sorted(unknown)}")
-    url = raw.get("url", "")
-    if url and _http_url_or_empty(url, {}):
-        raise CourtDataError(f"{where}.source.url: expected an http(s) URL, got {url!r}")
-    if not url and not raw.get("seed"):
-        # A fact nobody can look up is left out rather than printed with a vague source.
-        raise CourtDataError(f"{where}.source: expected a 'url' (or the 'seed' file it is kept in)")
-    return Source(title=raw["title"], url=url, seed=raw.get("seed", ""))
+    """A fact's source, read by the facts' own parser; errors name the court data's place."""
+
+    def error(field_name: str, expected: str, got: object = None) -> CourtDataError:
+        place = f"{where}.source" if field_name == "source" else f"{where}.source.{field_name}"
+        return CourtDataError(f"{place}: expected {expected}, got {got!r}")
+
+    return parse_source(raw, where, error)
 
 
 def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:

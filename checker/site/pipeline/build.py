@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import Report, check_site
-from .generate import Project, docs_dir_of, generate
+from checker.site.checks.drift import Report, check_site
+from checker.site.pipeline.generate import Project, docs_dir_of, generate
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 

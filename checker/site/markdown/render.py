@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import os
 
-from ..facts import Source, us_date
-from ..rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
+from checker.facts import Source, us_date
+from checker.rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
 
 
 class ShortcodeError(ValueError):
@@ -103,7 +103,7 @@ def _rule(rules: RuleSet, rule_id: str):
 def source_link(source: Source, note: bool = False) -> str:
     """The source's title (linked when it has an address) and its date, US style.
 
-    The date sits in ``<span data-source>`` so the hand-typed date check (checker.site.dates)
+    The date sits in ``<span data-source>`` so the hand-typed date check (checker.site.checks.dates)
     knows it was rendered, not typed; no ISO date is written, not even in an attribute.
     ``note`` adds the source's note as a sentence.
     """

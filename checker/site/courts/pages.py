@@ -1,7 +1,8 @@
 """Court pages from the one link guide: the Markdown a court's page is built from, the court
 facts panel, the court picker, and the filter that keeps only the court's variant.
 
-Engine-neutral (plain strings in, strings out); :mod:`checker.site.generate` writes the pages.
+Engine-neutral (plain strings in, strings out); :mod:`checker.site.pipeline.generate` writes
+the pages.
 
 The link guide marks court-type variants with md_in_html blocks, each opening tag on its own line
 (a ``data-variant`` anywhere else is an error, so nothing meant for one court type leaks)::
@@ -20,10 +21,10 @@ from __future__ import annotations
 import html
 import re
 
-from ..facts import Fact, Source
-from .courts import Contact, Court, Registry, digits, long_date
-from .fences import code_lines
-from .tailoring import fill_court_values
+from checker.facts import Fact, Source, us_date
+from checker.site.courts.registry import Contact, Court, Registry, digits
+from checker.site.markdown.fences import code_lines
+from checker.site.markdown.tailoring import fill_court_values
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
 _VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
@@ -160,13 +161,13 @@ def contact_html(court: Court) -> str:
 
 
 def _contact_source(contact: Contact) -> str:
-    checked = f'<span data-fact="{contact.court_id}.contact">{long_date(contact.checked_on)}</span>'
+    checked = f'<span data-fact="{contact.court_id}.contact">{us_date(contact.checked_on)}</span>'
     return f"<small>Source: {_source_html(contact.source)}, checked on {checked}.</small>"
 
 
 def _as_of(registry: Registry, fact_id: str = "court-data") -> str:
     """The court data's date, marked as the dated fact it is (checker/data/facts.toml)."""
-    return f'<span data-fact="{fact_id}">{long_date(registry.as_of)}</span>'
+    return f'<span data-fact="{fact_id}">{us_date(registry.as_of)}</span>'
 
 
 def facts_panel(court: Court, registry: Registry) -> str:
@@ -204,7 +205,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
         rows.append(
             (
                 "Linking possible from",
-                f"<strong>{long_date(facts.go_live.date)}</strong>. {_fact_html(facts.go_live)}",
+                f"<strong>{us_date(facts.go_live.date)}</strong>. {_fact_html(facts.go_live)}",
             )
         )
     else:
