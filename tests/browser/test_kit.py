@@ -93,8 +93,7 @@ def test_the_pdf_is_tagged_titled_and_outlined(project, court):
     assert root["/Lang"] == "en-US"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     title = reader.metadata.title
-    court_name = "District of Minnesota" if court == "mnd" else "Southern District of Iowa"
-    assert court_name in title, title
+    assert court_name(court) in title, title
     types = set(structure_counts(reader))
     assert {"H1", "H2", "H3", "L", "LI", "Table", "TH", "TD", "Link"} <= types, types
     titles = outline_titles(reader.outline)
@@ -124,6 +123,34 @@ def test_the_pdf_says_what_a_court_page_says(project, court):
         assert f"Fill in the {tab} tab" in text, tab
     # Addresses are printed as text after their links, not as CSS generated content.
     assert "(https://pacer.uscourts.gov/" in text
+
+
+@pytest.mark.parametrize("court", KITS)
+def test_each_guide_has_a_pdf_of_its_own(project, court):
+    kit = kit_dir(project, court)
+    readme = (kit / "README.md").read_text(encoding="utf-8")
+    combined = " ".join(pdf_text(kit / f"pacer-help-{court}.pdf"))
+    for page in KIT_PAGES:
+        slug = page.removesuffix(".md")
+        pdf = kit / f"pacer-help-{court}-{slug}.pdf"
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"].value is True and root["/Lang"] == "en-US", pdf.name
+        assert {"H1", "H2", "L", "LI"} <= set(structure_counts(reader)), pdf.name
+        title, edition = reader.metadata.title.split(": PACER Help for the ", 1)
+        assert title in combined and court_name(court) in edition, reader.metadata.title
+        pages = pdf_text(pdf)
+        # The guide's own title, then whose edition it is and its dates, on page 1; no cover page.
+        assert pages[0].startswith(title) and court_name(court) in pages[0], pages[0][:300]
+        assert "Made on" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+        assert f"`{pdf.name}`: {title}" in readme, pdf.name
+        if slug == "link":
+            assert len(pages) <= 8, len(pages)  # a court's link guide fits in 8 pages
+            assert re.findall(r"\becf\.([a-z]+)\.uscourts\.gov", " ".join(pages))[0] == court
+
+
+def court_name(court: str) -> str:
+    return "District of Minnesota" if court == "mnd" else "Southern District of Iowa"
 
 
 def test_no_table_row_is_split_across_pages(project):

@@ -22,8 +22,8 @@ from checker.facts import build_date
 from checker.site.courts.registry import Court, Registry
 from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
 from checker.site.kit.fragments import fragment
-from checker.site.kit.guides import KIT_PAGES, guides, public_site_url
-from checker.site.kit.pdf import Edition, Printer, document, printer
+from checker.site.kit.guides import KIT_PAGES, Guide, guides, public_site_url
+from checker.site.kit.pdf import Edition, Printer, document, guide_document, printer
 from checker.site.kit.readme import readme
 from checker.site.pipeline.generate import Project, registry_for
 from checker.verify import Mismatch
@@ -50,14 +50,19 @@ class Kit:
         return self.directory / pdf_name(self.id)
 
     @property
+    def guide_pdfs(self) -> list[Path]:
+        return [path for path in self.files if path.suffix == ".pdf" and path != self.pdf]
+
+    @property
     def problems(self) -> list[str]:
         return [str(m) for m in self.mismatches] + [
             f"{name}: unreadable: {reason}" for name, reason in self.unreadable
         ]
 
 
-def pdf_name(kit_id: str) -> str:
-    return f"pacer-help-{kit_id}.pdf"
+def pdf_name(kit_id: str, guide: Guide | None = None) -> str:
+    """``pacer-help-mnd.pdf`` for the kit's guides together, ``pacer-help-mnd-link.pdf`` for one."""
+    return f"pacer-help-{kit_id}-{guide.slug}.pdf" if guide else f"pacer-help-{kit_id}.pdf"
 
 
 def edition(court: Court | None, built: dt.date, facts_checked: dt.date | None) -> Edition:
@@ -101,6 +106,10 @@ def make_kit(
     pdf.print(document(this, found), kit.pdf)
     kit.files.append(kit.pdf)
     for guide in found:
+        path = target / pdf_name(kit_id, guide)
+        pdf.print(guide_document(this, guide, site_url), path)
+        kit.files.append(path)
+    for guide in found:
         path = target / "fragments" / f"{guide.slug}.html"
         kit.files.append(_write(path, fragment(guide, site_url)))
     checker = versioned_files()
@@ -111,6 +120,7 @@ def make_kit(
     kit.files.append(_write(target / PAGE_STYLES, page_styles()))
     text = readme(
         edition_title=this.title, kit_id=kit_id, pdf_name=kit.pdf.name, guides=found,
+        guide_pdfs=[path.name for path in kit.guide_pdfs],
         files=checker, built=built, facts_checked=checked,
     )  # fmt: skip
     kit.files.append(_write(target / "README.md", text))

@@ -18,6 +18,7 @@ def readme(
     kit_id: str,
     pdf_name: str,
     guides: Sequence[Guide],
+    guide_pdfs: Sequence[str],
     files: dict[str, bytes],
     built: dt.date,
     facts_checked: dt.date | None,
@@ -28,6 +29,11 @@ def readme(
         f"  - `fragments/{guide.slug}.html`: {guide.title}" for guide in guides
     )
     checked = us_date(facts_checked) if facts_checked else "no dated facts"
+    by_page = {guide.name: name for guide, name in zip(guides, guide_pdfs, strict=True)}
+    example = by_page.get("link.md") or next(iter(by_page.values()), pdf_name)
+    one_each = "\n".join(
+        f"  - `{name}`: {guide.title}" for guide, name in zip(guides, guide_pdfs, strict=True)
+    )
     return f"""# {edition_title}
 
 Made on {us_date(built)} by PACER Help. Facts last checked against their sources:
@@ -35,9 +41,11 @@ Made on {us_date(built)} by PACER Help. Facts last checked against their sources
 
 ## What each file is
 
-- `{pdf_name}`: the printable guide, a tagged PDF (headings, lists and tables are tagged; it has
-  bookmarks, a title and page numbers). It holds these guides, in this order:
+- `{pdf_name}`: all the guides in one printable file, a tagged PDF (headings, lists and tables
+  are tagged; it has bookmarks, a title and page numbers). It holds these guides, in this order:
 {chr(10).join(f"  {number}. {guide.title}" for number, guide in enumerate(guides, 1))}
+- one printable file per guide, tagged like the one above, for a page about that guide alone:
+{one_each}
 - `fragments/`: each guide as HTML for a CMS page body. They use only the tags Drupal's standard
   "Basic HTML" text format keeps, so nothing is lost on save:
 {fragments}
@@ -52,8 +60,10 @@ Made on {us_date(built)} by PACER Help. Facts last checked against their sources
    **Basic page**). Use the guide's title as the page title. In **Body**, choose the
    **Basic HTML** text format, select **Source**, paste the content of the guide's fragment
    file, and save. Headings start at level 2, below the page title.
-2. **The PDF.** Upload `{pdf_name}` as a file (for example as a **Document** in **Media**, or in
-   a file field), and link to it from the guide pages.
+2. **The PDFs.** Upload each guide's PDF as a file (for example as a **Document** in
+   **Media**, or in a file field), and link to it from that guide's page: the link guide's page
+   to `{example}`, say. Upload `{pdf_name}` too
+   where a page lists all the guides.
 3. **The checker.** Upload `{CHECKER_PAGE}`, `{PAGE_STYLES}`, `{script}` and `{stylesheet}` to one
    folder of the site, for example `/sites/default/files/pacer-help/`. Then either:
    - embed the page where the text format allows `<iframe>` (Full HTML, or a custom block):
