@@ -234,14 +234,13 @@ def test_without_a_contact_the_page_says_so_and_links_the_website(tmp_path):
     assert "clerk's office" in registry.get("mnd").values()["help_desk_link"]
 
 
-def test_a_contact_past_its_review_date_stops_the_build(tmp_path, monkeypatch):
+def test_a_contact_past_its_review_date_stops_the_build(tmp_path):
     csv_path = copy_data(tmp_path)
     set_contact(csv_path, "mnd", {**MND, "checked_on": "2026-01-01"})
-    monkeypatch.setenv("PACER_HELP_COURTS_CSV", str(csv_path))
-    monkeypatch.setattr("checker.site.courts.registry._registry", None)
-    stale = {item.fact.id for item in stale_facts_report(tmp_path, dt.date(2026, 12, 1))}
+    registry = load_registry(csv_path)  # no cache: the data as it is now
+    stale = {item.fact.id for item in stale_facts_report(tmp_path, registry, dt.date(2026, 12, 1))}
     assert "mnd.contact" in stale
-    stale = {item.fact.id for item in stale_facts_report(tmp_path, dt.date(2026, 6, 1))}
+    stale = {item.fact.id for item in stale_facts_report(tmp_path, registry, dt.date(2026, 6, 1))}
     assert "mnd.contact" not in stale
 
 

@@ -36,7 +36,7 @@ from typing import Any
 from checker.site.courts.registry import (
     CourtDataError,
     Registry,
-    _fact,
+    court_fact,
     load_registry,
     on_court_host,
     parse_contact,
@@ -177,7 +177,7 @@ def _entry(
         if not isinstance(note, dict):
             raise CourtDataError(f"{note_where}: expected an object")
         note = {**note, "checked_on": note.get("checked_on", checked_on.isoformat())}
-        fact = _fact(note, note_where, f"{court_id}.notes.{index}", "procedure", checked_on)
+        fact = court_fact(note, note_where, f"{court_id}.notes.{index}", "procedure", checked_on)
         if not fact.text.strip():
             raise CourtDataError(f"{note_where}.text: expected our one-sentence summary")
         if not on_court_host(fact.source.url, court, partners):

@@ -100,7 +100,7 @@ def insert_after_h1(markdown: str, block: str) -> str:
 # ---- the court facts panel -------------------------------------------------------------------
 
 
-def _source_html(source: Source) -> str:
+def source_html(source: Source) -> str:
     title = html.escape(source.title)
     if source.url:
         return f'<a href="{html.escape(source.url)}">{title}</a>'
@@ -109,10 +109,10 @@ def _source_html(source: Source) -> str:
 
 def _fact_html(fact: Fact) -> str:
     text = f"{html.escape(fact.text)} " if fact.text else ""
-    return f"{text}<small>Source: {_source_html(fact.source)}.</small>"
+    return f"{text}<small>Source: {source_html(fact.source)}.</small>"
 
 
-def _path_html(path: tuple[str, ...]) -> str:
+def path_html(path: tuple[str, ...]) -> str:
     return " → ".join(f"<strong>{html.escape(p)}</strong>" for p in path)
 
 
@@ -162,7 +162,7 @@ def contact_html(court: Court) -> str:
 
 def _contact_source(contact: Contact) -> str:
     checked = f'<span data-fact="{contact.court_id}.contact">{us_date(contact.checked_on)}</span>'
-    return f"<small>Source: {_source_html(contact.source)}, checked on {checked}.</small>"
+    return f"<small>Source: {source_html(contact.source)}, checked on {checked}.</small>"
 
 
 def _as_of(registry: Registry, fact_id: str = "court-data") -> str:
@@ -188,17 +188,17 @@ def facts_panel(court: Court, registry: Registry) -> str:
             (
                 "Way in to CM/ECF",
                 f"On {where}, click <strong>{html.escape(entry['label'])}</strong>. "
-                f"<small>Source: {_source_html(facts.entry_link.source)}.</small>",
+                f"<small>Source: {source_html(facts.entry_link.source)}.</small>",
             )
         )
     if facts.utility:
         path, fallback_path = facts.utility.params["path"], facts.utility.params["fallback"]
-        fallback = f" If it is not there: {_path_html(fallback_path)}." if fallback_path else ""
+        fallback = f" If it is not there: {path_html(fallback_path)}." if fallback_path else ""
         rows.append(
             (
                 "Where the link utility is",
-                f"{_path_html(path)}.{fallback} "
-                f"<small>Source: {_source_html(facts.utility.source)}.</small>",
+                f"{path_html(path)}.{fallback} "
+                f"<small>Source: {source_html(facts.utility.source)}.</small>",
             )
         )
     if facts.go_live and facts.go_live.date:
@@ -213,7 +213,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
             (
                 "NextGen CM/ECF",
                 f"Live on NextGen CM/ECF by {_as_of(registry, 'nextgen-all-courts')}, according "
-                f"to {_source_html(registry.source)} ({html.escape(court.software_version)}). "
+                f"to {source_html(registry.source)} ({html.escape(court.software_version)}). "
                 "The exact go-live date is not recorded here.",
             )
         )
@@ -225,7 +225,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
         f'<div class="court-facts" data-court="{court.id}" data-court-type="{court.type}">\n'
         f"<dl>{body}</dl>\n"
         f'<p class="court-facts__as-of">Court names and addresses come from '
-        f"{_source_html(registry.source)}, as of {_as_of(registry)}. "
+        f"{source_html(registry.source)}, as of {_as_of(registry)}. "
         "If an address does not work, check the court's website.</p>\n"
         "</div>"
     )

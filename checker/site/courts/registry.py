@@ -40,11 +40,11 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from checker.facts import Fact, NotFound, Source, iso_date, parse_source, us_date
+from checker.site.project import Project
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
 # Lets a build (or a test) point at another copy of the data without editing the project.
-ENV_CSV = "PACER_HELP_COURTS_CSV"
 
 COLUMNS = (
     "id",
@@ -403,7 +403,7 @@ def _source(raw: object, where: str) -> Source:
     return parse_source(raw, where, error)
 
 
-def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
+def court_fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
     if not isinstance(raw, dict):
         raise CourtDataError(f"{where}: expected an object, got {raw!r}")
     allowed = {"date", "text", "label", "on", "path", "fallback", "source", "checked_on", "quote"}
@@ -470,7 +470,7 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         if not isinstance(raw, dict) or set(raw) - set(FACT_KEYS):
             raise CourtDataError(f"{where}: expected an object with keys among {FACT_KEYS}")
         facts = {
-            key: _fact(
+            key: court_fact(
                 raw[key], f"{where}.{key}", f"{court_id}.{key}", FACT_KINDS[key], checked_on
             )
             for key in ("go_live", "entry_link", "utility")
@@ -493,7 +493,7 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         result[court_id] = CourtFacts(
             **facts,
             notes=tuple(
-                _fact(
+                court_fact(
                     n, f"{where}.notes[{i}]", f"{court_id}.notes.{i}", FACT_KINDS["notes"],
                     checked_on,
                 )
@@ -663,9 +663,10 @@ def load_meta(path: Path) -> tuple[dt.date, Source]:
 def load_registry(csv_path: str | os.PathLike | None = None) -> Registry:
     """Load and validate the courts; the meta and facts files sit next to the CSV.
 
-    Without an argument, uses ``$PACER_HELP_COURTS_CSV`` if set, else the packaged data.
+    Without an argument, the packaged data. Loaded afresh on every call: there is no cache to
+    outlive a rebuild (``mkdocs serve`` picks up an edit to the court data).
     """
-    path = Path(csv_path or os.environ.get(ENV_CSV) or DEFAULT_CSV)
+    path = Path(csv_path or DEFAULT_CSV)
     courts = load_csv(path)
     as_of, source = load_meta(path.with_suffix(".meta.json"))
     facts = load_facts(path.with_name("court_facts.json"), courts)
@@ -674,19 +675,10 @@ def load_registry(csv_path: str | os.PathLike | None = None) -> Registry:
     return Registry(courts=courts, as_of=as_of, source=source, path=path)
 
 
-_registry: Registry | None = None
-
-
-def registry() -> Registry:
-    """The packaged (or ``$PACER_HELP_COURTS_CSV``) registry, loaded once."""
-    global _registry
-    if _registry is None:
-        _registry = load_registry()
-    return _registry
-
-
-def get_court(court_id: str) -> Court:
-    return registry().get(court_id)
+def project_registry(project: Project) -> Registry:
+    """The one way a build, a kit or a command gets the courts: the project's data (its
+    ``PACER_HELP_COURTS_CSV`` setting, relative to the project folder, else the packaged data)."""
+    return load_registry(project.courts_csv)
 
 
 # ---- refresh from PACER's feed --------------------------------------------------------------

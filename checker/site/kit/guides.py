@@ -26,14 +26,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
-import yaml
 from bs4 import BeautifulSoup, Tag
 
 from checker.facts import book
 from checker.rulesets import DEFAULT_RULESET
 from checker.site.courts.pages import h1_title
 from checker.site.courts.registry import Court, Registry
-from checker.site.pipeline.generate import Project, _Loader, court_page_source
+from checker.site.pipeline.generate import court_page_source
+from checker.site.project import Project, load_config
 from checker.verify import verify_html
 
 # What an e-filer at a court needs today, in the order they do it: upgrade once, link at this
@@ -89,7 +89,7 @@ def guides(
 
 def markdown_converter(project: Project) -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the project's ``mkdocs.yml``."""
-    config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    config = load_config(project.config_file)
     extensions: list[str] = list(_BUILTIN_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for item in config.get("markdown_extensions") or []:

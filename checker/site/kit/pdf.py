@@ -26,8 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import os
-import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -198,11 +196,6 @@ def _print_address(soup: BeautifulSoup, link, href: str) -> None:
     link.insert_after(" (", address, ")")
 
 
-def chromium_path() -> str:
-    """Debian's chromium, or ``$CHROMIUM``; Playwright's own browser is never downloaded here."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
 class Printer:
     """One Chromium for many documents (starting it costs more than printing a guide), and one
     tab: a new tab for each of a kit's seven documents cost more than printing them."""
@@ -247,12 +240,14 @@ def compact(pdf: bytes, path: Path) -> None:
 
 
 @contextmanager
-def printer() -> Iterator[Printer]:
+def printer(chromium: str) -> Iterator[Printer]:
+    """A Chromium to print with (``chromium``: its path; the project's settings give Debian's
+    ``chromium`` or ``$CHROMIUM``). Playwright's own browser is never downloaded here."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=list(CHROMIUM_ARGS)
+            executable_path=chromium, args=list(CHROMIUM_ARGS)
         )
         try:
             yield Printer(browser)

@@ -3,8 +3,7 @@
 Every engine then builds the same sources (MkDocs, ProperDocs, Zensical), because nothing the site
 needs is made inside an engine's hooks or plugins. ``make build`` and ``make serve`` run this
 first; the optional MkDocs plugin (:mod:`checker.site.pipeline.mkdocs_plugin`) runs it again
-before each
-rebuild under ``mkdocs serve``. Generated files are not committed (see .gitignore).
+before each rebuild under ``mkdocs serve``. Generated files are not committed (see .gitignore).
 
 Default build (into the project's ``docs/``):
 
@@ -23,21 +22,20 @@ dropped everywhere, that court's checklist, and ``build/court/mkdocs.yml``, the 
 configuration with the court's name, no picker in the navigation and ``docs_dir`` pointing at
 that copy.
 
-``PACER_HELP_COURTS_CSV`` points at another copy of the court data (with its ``courts.meta.json``
-and ``court_facts.json`` beside it); a relative path is read from the project folder.
+``PACER_HELP_COURTS_CSV`` (the project's settings) points at another copy of the court data (with
+its ``courts.meta.json`` and ``court_facts.json`` beside it); a relative path is read from the
+project folder.
+
+This module assembles the pages; :mod:`.assets` makes the stylesheets and the checker's script,
+:mod:`.tree` reads and writes the Markdown tree, :mod:`.court_config` writes a one-court
+configuration.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from checker.site.checks.facts_due import stale_facts_report
 from checker.site.courts.checklist import TITLE as CHECKLIST_TITLE
@@ -50,15 +48,14 @@ from checker.site.courts.pages import (
     rebase_links,
     single_court_picker_markdown,
 )
-from checker.site.courts.registry import ENV_CSV, Court, Registry, load_registry
-from checker.site.pipeline.theme_icons import SPRITE, material_stylesheet, theme_stylesheet
-from checker.widget import SCRIPT_PATH, STYLES_PATH, bundle, styles
+from checker.site.courts.registry import Court, Registry, project_registry
+from checker.site.pipeline.assets import assets
+from checker.site.pipeline.court_config import PICKER, court_config
+from checker.site.pipeline.tree import front_matter, read_page, write_tree
+from checker.site.project import Project
 
 GUIDE = "link.md"
-SITE_STYLES = Path(__file__).resolve().parents[1] / "assets" / "site.css"
-STYLESHEET = "assets/pacer-help.css"
 COURTS_DIR = "courts"
-PICKER = f"{COURTS_DIR}/index.md"
 CHECKLIST = f"{COURTS_DIR}/checklist.md"
 CHECKLIST_FRONT = {"title": CHECKLIST_TITLE, "search": {"exclude": True}}
 COURT_TREE = Path("build") / "court"
@@ -72,40 +69,19 @@ class GenerateError(ValueError):
     """Something the generator needs is missing or wrong; the message says what and where."""
 
 
-@dataclass(frozen=True)
-class Project:
-    """Where the project's sources are: its folder, its configuration and its ``docs/``."""
-
-    root: Path
-    config_file: Path
-    docs_dir: Path
-
-    @classmethod
-    def at(cls, config_file: Path | str = "mkdocs.yml") -> Project:
-        config = Path(config_file).resolve()
-        return cls(config.parent, config, config.parent / "docs")
-
-
-def registry_for(project: Project, env: Mapping[str, str] = os.environ) -> Registry:
-    path = env.get(ENV_CSV) or None
-    if path and not os.path.isabs(path):
-        path = str(project.root / path)
-    return load_registry(path)
-
-
-def generate(project: Project, court_id: str = "", env: Mapping[str, str] = os.environ) -> Path:
+def generate(project: Project, court_id: str = "") -> Path:
     """Write the generated sources; returns the configuration file to build with.
 
     A fact past its review-by date stops it first (so every build fails), naming each stale
     fact, its sources and the pages that state it.
     """
-    stale = stale_facts_report(project.docs_dir)
+    registry = project_registry(project)
+    stale = stale_facts_report(project.docs_dir, registry)
     if stale:
         raise GenerateError(
             "facts past their review-by date; re-check each against its sources and update "
             "checked_on in its record:\n" + "\n".join(str(item) for item in stale)
         )
-    registry = registry_for(project, env)
     if not court_id:
         write_tree(project.docs_dir, site_files(project.docs_dir, registry), owned=(COURTS_DIR,))
         return project.config_file
@@ -167,82 +143,6 @@ def court_page_source(
     return meta, filter_variants(body, court.type)
 
 
-def assets() -> dict[str, str]:
-    """The checker's script and stylesheet, and the site's one stylesheet: Material's (its icons
-    moved into a sprite, :mod:`.theme_icons`, so no page loads a ``data:`` image under a strict
-    policy), then the site's styles, then the checker's own rules, written for any page, last,
-    as on a webmaster's page."""
-    site_styles = SITE_STYLES.read_text(encoding="utf-8")
-    theme, icons = theme_stylesheet(material_stylesheet().read_text(encoding="utf-8"))
-    return {
-        SCRIPT_PATH: bundle(),
-        STYLES_PATH: styles(),
-        STYLESHEET: theme.rstrip("\n") + "\n" + compact_css(site_styles + "\n" + styles()),
-        SPRITE: icons,
-    }
-
-
-# A comment, or a quoted string (kept as written: `content: " (" attr(href) ")"`).
-_CSS_TOKENS = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.DOTALL)
-
-
-def compact_css(css: str) -> str:
-    """The stylesheet without comments and with runs of whitespace as one space (none around
-    braces and semicolons): the sources keep their comments, and pages load about half the bytes.
-    Nothing else is rewritten, so the rules mean exactly what the sources say."""
-    parts, last = [], 0
-    for token in _CSS_TOKENS.finditer(css):
-        parts.append(_squeeze(css[last : token.start()]))
-        parts.append("" if token.group().startswith("/*") else token.group())
-        last = token.end()
-    parts.append(_squeeze(css[last:]))
-    return "".join(parts).strip() + "\n"
-
-
-def _squeeze(css: str) -> str:
-    return re.sub(r"\s*([{};])\s*", r"\1", re.sub(r"\s+", " ", css))
-
-
-def write_tree(root: Path, files: Mapping[str, str], owned: tuple[str, ...]) -> None:
-    """Write ``files`` under ``root``, touching only those that changed (so ``mkdocs serve``
-    does not rebuild in a loop), and remove files in the ``owned`` folders that are no longer
-    generated (a court dropped from the data)."""
-    for name, content in files.items():
-        path = root / name
-        if path.exists() and path.read_text(encoding="utf-8") == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    for folder in owned:
-        for path in (root / folder).rglob("*.md"):
-            if path.relative_to(root).as_posix() not in files:
-                path.unlink()
-
-
-def read_page(path: Path) -> tuple[dict[str, Any], str]:
-    """A Markdown page's YAML front matter (as MkDocs reads it) and its body."""
-    if not path.exists():
-        raise GenerateError(f"{path}: missing; the court pages are written from it")
-    text = path.read_text(encoding="utf-8-sig")
-    if text.startswith("---\n"):
-        head, sep, body = text[4:].partition("\n---\n")
-        if sep:
-            try:
-                meta = yaml.safe_load(head) or {}
-            except yaml.YAMLError as error:
-                raise GenerateError(f"{path}: front matter is not YAML: {error}") from None
-            if not isinstance(meta, dict):
-                raise GenerateError(f"{path}: front matter must be a mapping")
-            return meta, body
-    return {}, text
-
-
-def front_matter(meta: Mapping[str, Any]) -> str:
-    if not meta:
-        return ""
-    return "---\n" + yaml.safe_dump(dict(meta), sort_keys=False, allow_unicode=True) + "---\n\n"
-
-
 def _generated_for_default_build(docs: Path):
     def ignore(folder: str, names: list[str]) -> set[str]:
         if Path(folder).resolve() == docs.resolve():
@@ -250,84 +150,3 @@ def _generated_for_default_build(docs: Path):
         return {"__pycache__"} & set(names)
 
     return ignore
-
-
-# ---- the one-court configuration -----------------------------------------------------------
-
-
-class _Tagged:
-    """A YAML value with a tag the safe loader does not know (``!ENV``), kept as written."""
-
-    def __init__(self, tag: str, node: yaml.Node) -> None:
-        self.tag, self.node = tag, node
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(node.tag, node)
-)
-_Dumper.add_representer(_Tagged, lambda dumper, value: _retag(value))
-
-
-def _retag(value: _Tagged) -> yaml.Node:
-    value.node.tag = value.tag
-    return value.node
-
-
-def court_config(project: Project, court: Court, tree: Path) -> str:
-    """The project's mkdocs.yml for a one-court build, as YAML written into ``tree``."""
-    text = project.config_file.read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
-    relative = os.path.relpath(project.root, tree)
-    config["site_name"] = f"{court.name}: PACER Help"
-    config["docs_dir"] = "docs"
-    config.setdefault("extra", {})["court"] = {
-        "id": court.id, "name": court.name, "type": court.type,
-    }
-    config["nav"] = _without(config.get("nav"), PICKER)
-    theme = config.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = os.path.join(relative, theme["custom_dir"])
-    config["plugins"] = [_no_generation(plugin) for plugin in config.get("plugins", [])]
-    header = f"# Written by `python -m checker.site generate --court {court.id}`; do not edit.\n"
-    return header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
-
-
-def docs_dir_of(config_file: Path) -> Path:
-    """The Markdown folder a configuration builds from (``docs_dir``, default ``docs``)."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    docs_dir = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
-    return (config_file.parent / docs_dir).resolve()
-
-
-def _no_generation(plugin: Any) -> Any:
-    """The tree is already generated: the plugin must not write the default build into it."""
-    if plugin == "pacer-help":
-        return {"pacer-help": {"generate": False}}
-    if isinstance(plugin, dict) and "pacer-help" in plugin:
-        return {"pacer-help": {**(plugin["pacer-help"] or {}), "generate": False}}
-    return plugin
-
-
-def _without(nav: Any, target: str) -> Any:
-    """The nav without entries pointing at ``target``."""
-    if not isinstance(nav, list):
-        return nav
-    kept = []
-    for item in nav:
-        if isinstance(item, dict):
-            item = {k: _without(v, target) for k, v in item.items() if v != target}
-            if not item:
-                continue
-        elif item == target:
-            continue
-        kept.append(item)
-    return kept
