@@ -27,10 +27,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from pdf_structure import structure_counts  # noqa: E402
 
 from checker.facts import build_date  # noqa: E402
-from checker.site.generate import Project, registry_for  # noqa: E402
+from checker.site.courts.registry import project_registry  # noqa: E402
 from checker.site.kit.guides import KIT_PAGES, guides  # noqa: E402
 from checker.site.kit.make import edition  # noqa: E402
 from checker.site.kit.pdf import document, printer  # noqa: E402
+from checker.site.project import Project  # noqa: E402
 
 WEASYPRINT = """
 import sys, weasyprint
@@ -61,14 +62,14 @@ def main() -> None:
     parser.add_argument("--weasyprint", metavar="PYTHON", help="an interpreter with weasyprint")
     args = parser.parse_args()
     project = Project.at(ROOT / "mkdocs.yml")
-    registry = registry_for(project)
+    registry = project_registry(project)
     court = registry.get(args.court)
     html = document(edition(court, build_date(), None), guides(project, registry, court, KIT_PAGES))
     words = BeautifulSoup(html, "html.parser").get_text(" ").split()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder, "guide.html")
         source.write_text(html, encoding="utf-8")
-        with printer() as pdf:
+        with printer(project.settings.chromium_path()) as pdf:
             started = time.perf_counter()
             pdf.print(html, Path(folder, "chromium.pdf"))
             print(describe("Chromium", Path(folder, "chromium.pdf"), time.perf_counter() - started,

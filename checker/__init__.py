@@ -9,8 +9,8 @@ True
 # named after it, and a released version's files never change (checker/data/widget-releases.toml).
 __version__ = "0.1.0"
 
-from .engine import FAIL, PASS, SKIP, FieldError, Report, Result, check
-from .rulesets import (
+from checker.engine import FAIL, PASS, SKIP, FieldError, Report, Result, check
+from checker.rulesets import (
     DEFAULT_RULESET,
     FIELDS,
     RULESETS,

@@ -12,11 +12,18 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from .engine import FAIL, PASS, SKIP, FieldError, Report, check
-from .export import export_json
-from .facts import FactsError
-from .passwordrules import passwordrules
-from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, UnknownRuleSet, get_ruleset
+from checker.engine import FAIL, PASS, SKIP, FieldError, Report, check
+from checker.export import export_json
+from checker.facts import FactsError
+from checker.passwordrules import passwordrules
+from checker.rulesets import (
+    DEFAULT_RULESET,
+    FIELD_LABELS,
+    FIELDS,
+    RULESETS,
+    UnknownRuleSet,
+    get_ruleset,
+)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "passwordrules")
@@ -83,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check rule statements in HTML, PDF, text or Markdown files or folders, or on a "
         "live site (its URL)",
     )
-    from .verify.cli import add_arguments
+    from checker.verify.cli import add_arguments
 
     add_arguments(verify_cmd)
 
@@ -100,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .widget import ReleaseError
+    from checker.widget import ReleaseError
 
     return run(build_parser(), _COMMANDS, argv, errors=(FieldError, FactsError, ReleaseError))
 
@@ -179,13 +186,13 @@ def format_report(report: Report) -> str:
 
 
 def _cmd_verify(args) -> int:
-    from .verify.cli import run as verify
+    from checker.verify.cli import run as verify
 
     return verify(args)
 
 
 def _cmd_widget(args) -> int:
-    from .widget import bundle, sri, styles, versioned_files
+    from checker.widget import bundle, sri, styles, versioned_files
 
     if args.sri:
         for name, data in versioned_files().items():

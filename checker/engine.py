@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .matching import NULL_METER, Meter, first_match
-from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, Rule, RuleSet, get_ruleset
+from checker.matching import NULL_METER, Meter, first_match
+from checker.rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, Rule, RuleSet, get_ruleset
 
 PASS, FAIL, SKIP = "pass", "fail", "skip"
 

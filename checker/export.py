@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .engine import MAX_FIELD_LENGTH
-from .facts import Fact, Source, build_date
-from .rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Rule, RuleSet
+from checker.engine import MAX_FIELD_LENGTH
+from checker.facts import Fact, Source, build_date
+from checker.rulesets import DEFAULT_RULESET, FIELD_LABELS, FIELDS, RULESETS, Rule, RuleSet
 
 SCHEMA_VERSION = 1
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import string
 
-from .rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
+from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
 
 NAMED_CLASSES = {
     "lower": string.ascii_lowercase,

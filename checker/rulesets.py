@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .facts import Fact, Source, get_fact
+from checker.facts import Fact, Source, get_fact
 
 FIELDS: tuple[str, ...] = ("username", "password", "confirm", "first_name", "last_name", "email")
 

@@ -7,8 +7,8 @@ downloads only what runs while ``widget.js`` stays commented for people. A minif
 variables needs a JavaScript parser: terser is a well-kept one, and only a developer needs it.
 
 The script replaces a page's ``data-checker`` element (its no-JavaScript HTML comes from
-:func:`checker.site.render.render_widget`) with the live checklist and the fields; the DOM contract
-is in ``widget.js`` and docs/webmasters.md.
+:func:`checker.site.markdown.render.render_widget`) with the live checklist and the fields; the
+DOM contract is in ``widget.js`` and docs/webmasters.md.
 
 ``python -m checker widget > pacer-checker.js`` writes the script for a court webmaster, and
 ``python -m checker widget --css > pacer-checker.css`` its optional stylesheet (``widget.css``:
@@ -30,13 +30,14 @@ import json
 import tomllib
 from pathlib import Path
 
-from . import __version__
-from .export import widget_export
+from checker import __version__
+from checker.export import widget_export
 
 SCRIPT = Path(__file__).with_name("widget.js")
 MINIFIED = Path(__file__).with_name("widget.min.js")
 STYLES = Path(__file__).with_name("widget.css")
-# Where the site generator (checker.site.generate) writes the bundle and the styles, under docs/.
+# Where the site generator (checker.site.pipeline.generate) writes the bundle and the styles,
+# under docs/.
 SCRIPT_PATH = "assets/pacer-checker.js"
 STYLES_PATH = "assets/pacer-checker.css"
 _PLACEHOLDER = '"@@PACER_RULES@@"'

@@ -71,6 +71,15 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "checker", "seeds")
 GENERATED_ASSETS = ("pacer-checker.js", "pacer-checker.css", "pacer-help.css", "icons.svg")
 
 
+def _generated(folder: str, names: list[str]) -> set[str]:
+    """What a copy leaves behind: caches, generated assets, and the generated court pages
+    (``docs/courts/``, not the ``checker/site/courts`` package)."""
+    skip = set(shutil.ignore_patterns("__pycache__", *GENERATED_ASSETS)(folder, names))
+    if Path(folder).name == "docs":
+        skip |= {"courts"} & set(names)
+    return skip
+
+
 def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
     """A scratch copy of the sources a build reads, for tests that break them on purpose;
     ``extra`` names more top-level files to copy (the Makefile, for tests that run make)."""
@@ -79,8 +88,7 @@ def copy_project(destination: Path, extra: tuple[str, ...] = ()) -> Path:
         source = ROOT / name
         if source.is_dir():
             # Generated files are left behind: the copy's build generates its own.
-            skip = shutil.ignore_patterns("__pycache__", "courts", *GENERATED_ASSETS)
-            shutil.copytree(source, destination / name, ignore=skip)
+            shutil.copytree(source, destination / name, ignore=_generated)
         elif source.exists():
             shutil.copy2(source, destination / name)
     return destination

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.site.generate import SITE_STYLES, STYLESHEET, assets, compact_css
-from checker.site.theme_icons import SPRITE, material_stylesheet
+from checker.site.pipeline.assets import SITE_STYLES, STYLESHEET, assets, compact_css
+from checker.site.pipeline.theme_icons import SPRITE, material_stylesheet
 from checker.widget import STYLES_PATH, styles
 
 COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)

@@ -8,13 +8,13 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from checker.site.checklist import (
+from checker.site.courts.checklist import (
     checklist_markdown,
     court_section,
     single_court_checklist_markdown,
 )
-from checker.site.court_pages import contact_html
-from checker.site.courts import load_registry
+from checker.site.courts.pages import contact_html
+from checker.site.courts.registry import load_registry
 
 
 @pytest.fixture(scope="module")

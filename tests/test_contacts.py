@@ -18,17 +18,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from checker.site.checks.facts_due import stale_facts_report
 from checker.site.cli import main as site_main
-from checker.site.contact_import import import_contacts
-from checker.site.court_pages import contact_html, facts_panel
-from checker.site.courts import (
+from checker.site.courts.contacts import import_contacts
+from checker.site.courts.pages import contact_html, facts_panel
+from checker.site.courts.registry import (
     DEFAULT_CSV,
     CourtDataError,
     load_registry,
     on_court_host,
     site_partners,
 )
-from checker.site.facts_check import stale_facts_report
 
 DATA = DEFAULT_CSV.parent
 COVERAGE_GOAL = 150  # issue 19: at least 150 of the 188 court pages show a sourced contact
@@ -234,14 +234,13 @@ def test_without_a_contact_the_page_says_so_and_links_the_website(tmp_path):
     assert "clerk's office" in registry.get("mnd").values()["help_desk_link"]
 
 
-def test_a_contact_past_its_review_date_stops_the_build(tmp_path, monkeypatch):
+def test_a_contact_past_its_review_date_stops_the_build(tmp_path):
     csv_path = copy_data(tmp_path)
     set_contact(csv_path, "mnd", {**MND, "checked_on": "2026-01-01"})
-    monkeypatch.setenv("PACER_HELP_COURTS_CSV", str(csv_path))
-    monkeypatch.setattr("checker.site.courts._registry", None)
-    stale = {item.fact.id for item in stale_facts_report(tmp_path, dt.date(2026, 12, 1))}
+    registry = load_registry(csv_path)  # no cache: the data as it is now
+    stale = {item.fact.id for item in stale_facts_report(tmp_path, registry, dt.date(2026, 12, 1))}
     assert "mnd.contact" in stale
-    stale = {item.fact.id for item in stale_facts_report(tmp_path, dt.date(2026, 6, 1))}
+    stale = {item.fact.id for item in stale_facts_report(tmp_path, registry, dt.date(2026, 6, 1))}
     assert "mnd.contact" not in stale
 
 

@@ -15,14 +15,14 @@ from bs4 import BeautifulSoup
 from builds import ROOT, append_stale_sentence, copy_project, make, mkdocs_build
 from mkdocs.config import load_config
 
-from checker.site.court_pages import (
+from checker.site.courts.pages import (
     VariantError,
     court_page_markdown,
     facts_panel,
     filter_variants,
     rebase_links,
 )
-from checker.site.courts import (
+from checker.site.courts.registry import (
     COLUMNS,
     DEFAULT_CSV,
     CourtDataError,
@@ -30,7 +30,7 @@ from checker.site.courts import (
     load_registry,
     refresh,
 )
-from checker.site.tailoring import GENERIC
+from checker.site.markdown.tailoring import GENERIC
 
 DATA = DEFAULT_CSV.parent
 

@@ -7,8 +7,8 @@ import datetime as dt
 import markdown
 import pytest
 
+from checker.site.checks.dates import check_dates
 from checker.site.cli import main as site_main
-from checker.site.dates import check_dates
 
 
 def page(tmp_path, body: str, name: str = "page.html"):
@@ -40,7 +40,7 @@ def test_the_same_date_rendered_by_shortcode_passes(tmp_path):
     body = markdown.markdown(
         "Enroll by <!-- pacer:date mfa-deadline -->.\n\n<!-- pacer:fact mfa-deadline -->\n\n"
         "Source: <!-- pacer:sources password-rules-announced -->",
-        extensions=["checker.site.markdown_ext"],
+        extensions=["checker.site.markdown.extension"],
     )
     assert "December 31, 2025" in body and "June 27, 2025" in body
     assert check_dates(page(tmp_path, body)) == []

@@ -18,7 +18,7 @@ import pytest
 from builds import ROOT, copy_project, mkdocs_build, small_court_data
 
 from checker import RULESETS
-from checker.site.examples import count_prompts, run_docs, run_page
+from checker.site.markdown.examples import count_prompts, run_docs, run_page
 from checker.verify import verify_html, verify_site
 
 DOCS = ROOT / "docs"

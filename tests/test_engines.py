@@ -1,9 +1,9 @@
 """Three engines, one site: MkDocs 1.6, ProperDocs and Zensical build the same generated sources.
 
-Nothing the site needs runs inside an engine's hooks or plugins (checker.site.generate writes
-court pages, the picker and the widget script first), so each engine's output must have the same
-pages, the same rule statements, all 188 court pages and a clean ``checker verify``. The widget
-is exercised on each output in tests/browser/test_engines_widget.py.
+Nothing the site needs runs inside an engine's hooks or plugins (checker.site.pipeline.generate
+writes court pages, the picker and the widget script first), so each engine's output must have
+the same pages, the same rule statements, all 188 court pages and a clean ``checker verify``.
+The widget is exercised on each output in tests/browser/test_engines_widget.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from builds import ENGINES
 
-from checker.site.courts import load_registry
+from checker.site.courts.registry import load_registry
 
 OTHERS = ENGINES[1:]
 

@@ -11,10 +11,12 @@ import pytest
 
 from checker import facts
 from checker.facts import FACTS_TOML, REVIEW_DAYS, FactsError, build_date, load, us_date
-from checker.site import render, render_facts
+from checker.site.checks.facts_due import stale_facts_report
 from checker.site.cli import main as site_main
-from checker.site.facts_check import stale_facts_report
-from checker.site.render_facts import StaleFactError
+from checker.site.courts.registry import load_registry
+from checker.site.markdown import facts as render_facts
+from checker.site.markdown import render
+from checker.site.markdown.facts import StaleFactError
 
 CONTRACT_IDS = (
     "mfa-enrollment-began",
@@ -40,7 +42,7 @@ def freeze(monkeypatch, day: dt.date) -> None:
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["checker.site.markdown_ext"])
+    return markdown.markdown(text, extensions=["checker.site.markdown.extension"])
 
 
 # ---- records -------------------------------------------------------------------------------
@@ -205,8 +207,9 @@ def test_the_report_lists_each_stale_fact_with_its_source_and_pages(tmp_path):
     (docs / "guides" / "rules.md").write_text(
         "<!-- pacer:ruleset-status -->\n\n```md\n<!-- pacer:fact psc-hours -->\n```\n"
     )
-    assert stale_facts_report(docs, on=dt.date(2026, 11, 23)) == []
-    report = stale_facts_report(docs, on=dt.date(2030, 1, 1))
+    courts = load_registry()
+    assert stale_facts_report(docs, courts, on=dt.date(2026, 11, 23)) == []
+    report = stale_facts_report(docs, courts, on=dt.date(2030, 1, 1))
     by_id = {item.fact.id: item for item in report}
     assert set(CONTRACT_IDS) <= set(by_id)
     assert by_id["mfa-deadline"].pages == ("index.md",)

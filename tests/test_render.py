@@ -9,12 +9,12 @@ import markdown
 import pytest
 
 from checker import RULESETS
-from checker.site.fences import code_lines, fences
-from checker.site.markdown_ext import expand
+from checker.site.markdown.extension import expand
+from checker.site.markdown.fences import code_lines, fences
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=["checker.site.markdown_ext", "tables"])
+    return markdown.markdown(text, extensions=["checker.site.markdown.extension", "tables"])
 
 
 def test_rule_and_param_render_from_the_record():
@@ -114,7 +114,7 @@ def test_a_closing_fence_must_match_the_opening_one():
 
 
 def test_the_checker_reference_lists_every_shortcode():
-    from checker.site.markdown_ext import SHORTCODES
+    from checker.site.markdown.extension import SHORTCODES
 
     reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
     missing = [name for name in SHORTCODES if f"`<!-- pacer:{name}" not in reference]

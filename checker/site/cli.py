@@ -28,45 +28,56 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
-from ..facts import FactsError, build_date, us_date
-from ..rulesets import DEFAULT_RULESET
-from .build import ENGINES, BuildError, build
-from .checks import check_site, failed_examples
-from .court_pages import VariantError
-from .courts import CourtDataError, UnknownCourtError, load_registry, refresh, summary
-from .dates import check_dates
-from .examples import run_docs
-from .facts_check import stale_facts_report
-from .generate import GenerateError, Project, generate
-from .render import ShortcodeError
+from checker.cli import EXIT_FAIL, EXIT_OK, UsageError, command_parser, run
+from checker.facts import FactsError, build_date, us_date
+from checker.rulesets import DEFAULT_RULESET
+from checker.site.checks.dates import check_dates
+from checker.site.checks.drift import check_site, failed_examples
+from checker.site.checks.facts_due import stale_facts_report
+from checker.site.courts.pages import VariantError
+from checker.site.courts.registry import (
+    CourtDataError,
+    UnknownCourtError,
+    load_registry,
+    project_registry,
+    refresh,
+    summary,
+)
+from checker.site.markdown.examples import run_docs
+from checker.site.markdown.render import ShortcodeError
+from checker.site.pipeline.build import ENGINES, BuildError, build
+from checker.site.pipeline.generate import GenerateError, generate
+from checker.site.pipeline.tree import TreeError
+from checker.site.project import Project, ProjectError
+from checker.site.settings import Settings, SettingsError
 
 # The checks after a build read the pages on every core (the engine before them uses one).
 JOBS = os.cpu_count() or 1
 
 
+def _project_options(command, court_help: str) -> None:
+    """``--court`` and ``--config``, as every command that builds from the project takes them."""
+    command.add_argument("--court", default=None, metavar="ID",
+                         help=f"{court_help} (default: $COURT)")
+    command.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+
+
 def build_parser():
     parser, commands = command_parser("python -m checker.site", __doc__.splitlines()[0])
     gen = commands.add_parser("generate", help="write the generated pages and assets")
-    gen.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
-                     help="a site for one court (default: $COURT)")
-    gen.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+    _project_options(gen, "a site for one court")
 
     whole = commands.add_parser("build", help="generate, build, then check that site")
-    whole.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
-                       help="a site for one court (default: $COURT)")
+    _project_options(whole, "a site for one court")
     whole.add_argument("--site-dir", default="site", metavar="DIR",
                        help="where the site goes, from the current folder (default: site)")
     whole.add_argument("--engine", default="mkdocs", choices=ENGINES)
-    whole.add_argument("--config", default="mkdocs.yml", metavar="FILE")
 
     kit = commands.add_parser("kit", help="write a court's kit (or every court's)")
-    kit.add_argument("--court", default=os.environ.get("COURT", "").strip(), metavar="ID",
-                     help="one court's kit (default: $COURT; none: every court and all/)")
+    _project_options(kit, "one court's kit; none: every court and all/")
     kit.add_argument("--out", default=None, metavar="DIR", help="default: build/kit")
     kit.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                      help="kits written side by side (default: one per core)")
-    kit.add_argument("--config", default="mkdocs.yml", metavar="FILE")
 
     examples = commands.add_parser("examples", help="run the pages' >>> examples")
     examples.add_argument("docs_dir", nargs="?", default="docs", metavar="DOCS")
@@ -94,14 +105,24 @@ def build_parser():
     return parser
 
 
+def _project(args) -> tuple[Project, str]:
+    """The project and the court id a command builds, from its options and the settings (read
+    from the environment here, once, and passed down)."""
+    settings = Settings.from_env()
+    court = settings.court if args.court is None else args.court.strip()
+    return Project.at(args.config, settings), court
+
+
 def _generate(args) -> int:
-    config = generate(Project.at(args.config), args.court)
+    project, court = _project(args)
+    config = generate(project, court)
     print(os.path.relpath(config))
     return EXIT_OK
 
 
 def _build(args) -> int:
-    built = build(Project.at(args.config), args.site_dir, args.court, args.engine, jobs=JOBS)
+    project, court = _project(args)
+    built = build(project, args.site_dir, court, args.engine, jobs=JOBS)
     for problem in built.report.problems:
         print(problem)
     print(f"{os.path.relpath(built.site_dir)}: {built.report.summary(DEFAULT_RULESET)}",
@@ -110,11 +131,12 @@ def _build(args) -> int:
 
 
 def _kit(args) -> int:
-    from .kit import make_kits
+    from checker.site.kit import make_kits
 
     failed = 0
     out = Path(args.out) if args.out else None
-    for kit in make_kits(Project.at(args.config), args.court, out, jobs=args.jobs):
+    project, court = _project(args)
+    for kit in make_kits(project, court, out, jobs=args.jobs):
         for problem in kit.problems:
             print(problem)
         failed += bool(kit.problems)
@@ -137,7 +159,8 @@ def _facts(args) -> int:
     if not Path(args.docs_dir).is_dir():
         raise UsageError(f"{args.docs_dir}: not a folder")
     on = args.on or build_date()
-    stale = stale_facts_report(args.docs_dir, on)
+    registry = project_registry(Project.at("mkdocs.yml", Settings.from_env()))
+    stale = stale_facts_report(args.docs_dir, registry, on)
     for item in stale:
         print(item)
     summary = f"{len(stale)} stale fact(s)" if stale else "no stale facts"
@@ -172,7 +195,7 @@ def _check(args) -> int:
 
 
 def _courts(args) -> int:
-    from .courts import DEFAULT_CSV
+    from checker.site.courts.registry import DEFAULT_CSV
 
     path = args.csv
     csv_path = Path(path) if path else DEFAULT_CSV
@@ -182,7 +205,7 @@ def _courts(args) -> int:
         path = str(csv_path)
     incomplete = False
     if args.import_contacts:
-        from .contact_import import import_contacts
+        from checker.site.courts.contacts import import_contacts
 
         files = [Path(name) for name in args.import_contacts]
         for report in import_contacts(files, csv_path, args.skip_invalid):
@@ -204,8 +227,8 @@ COMMANDS = {
     "courts": _courts,
 }
 ERRORS = (
-    CourtDataError, UnknownCourtError, GenerateError, VariantError, ShortcodeError, FactsError,
-    BuildError, OSError, json.JSONDecodeError,
+    CourtDataError, UnknownCourtError, GenerateError, TreeError, ProjectError, SettingsError,
+    VariantError, ShortcodeError, FactsError, BuildError, OSError, json.JSONDecodeError,
 )
 
 

@@ -22,7 +22,8 @@ from importlib import import_module
 # (which only needs the verifier's options) starts without compiling its patterns.
 _WHERE = {
     "check_file": "files", "find_files": "files", "verify_paths": "files", "verify_site": "files",
-    "Mismatch": "findings", "Outcome": "findings", "Passage": "findings", "excerpt": "findings",
+    "Mismatch": "findings", "Outcome": "findings", "Review": "findings", "Passage": "findings",
+    "excerpt": "findings",
     "BLOCKS": "readers", "Unreadable": "readers", "html_passages": "readers",
     "text_passages": "readers", "verify_html": "readers", "verify_text": "readers",
     "KIND_OF_RULE": "statements", "SENTENCE_END": "passages", "check_passages": "passages",

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import TextIO
 
-from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from .findings import Outcome, VerifyUsageError
-from .report import FORMATS, FORMATTERS, summary
-from .settings import Settings, StartError
+from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.verify.findings import Outcome, VerifyUsageError
+from checker.verify.report import FORMATS, FORMATTERS, summary
+from checker.verify.settings import Settings, StartError
 
 EXIT_OK, EXIT_MISMATCH, EXIT_USAGE = 0, 1, 2
 DEFAULTS = Settings()
@@ -91,12 +91,12 @@ def _verify(targets: list[str], ruleset: str, options: dict) -> Outcome:
         if given:
             flags = ", ".join(flag for flag, name, _, _ in CRAWL_OPTIONS if name in given)
             raise VerifyUsageError(f"{flags}: for URLs only, not for files")
-        from .files import verify_paths
+        from checker.verify.files import verify_paths
 
         return verify_paths(targets, ruleset)
     if len(urls) != len(targets):
         raise VerifyUsageError("give either files and folders or URLs, not both")
-    from .crawl import crawl  # an HTTP client: loaded only to crawl
+    from checker.verify.crawl import crawl  # an HTTP client: loaded only to crawl
 
     settings = _settings(given)
     progress = sys.stderr if sys.stderr.isatty() else None

@@ -44,12 +44,12 @@ from html import unescape
 from typing import BinaryIO, TextIO
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from .. import __version__
-from ..rulesets import RuleSet
-from . import robots as robots_txt
-from .findings import Mismatch, Outcome
-from .readers import Links, Unreadable, check_html, check_pdf, check_text
-from .settings import Settings, StartError
+from checker import __version__
+from checker.rulesets import RuleSet
+from checker.verify import robots as robots_txt
+from checker.verify.findings import Mismatch, Outcome
+from checker.verify.readers import Links, Unreadable, check_html, check_pdf, check_text
+from checker.verify.settings import Settings, StartError
 
 # Where this project's page for court webmasters is published: the User-Agent names it, so a
 # webmaster who sees the crawler in a log can read what it is.

@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from .findings import Mismatch, Outcome, VerifyUsageError
-from .readers import Unreadable, check_html, check_pdf, check_text
+from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
+from checker.verify.findings import Mismatch, Outcome, VerifyUsageError
+from checker.verify.readers import Unreadable, check_html, check_pdf, check_text
 
 KINDS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".txt": "text", ".md": "text"}
 _TYPES = ", ".join(KINDS)
@@ -43,7 +43,8 @@ def check_file(path: Path, name: str, rules: RuleSet) -> Iterator[Mismatch]:
 def verify_site(site_dir: Path | str, ruleset: str | RuleSet = DEFAULT_RULESET) -> list[Mismatch]:
     """Every mismatch in ``site_dir``'s HTML, files named relative to ``site_dir`` (the build).
 
-    One process; :func:`checker.site.checks.check_site` reads the :func:`site_runs` on several.
+    One process; :func:`checker.site.checks.drift.check_site` reads the :func:`site_runs` on
+    several.
     """
     root = Path(site_dir)
     return verify_pages(root, get_ruleset(ruleset).name, site_runs(root)[0])

@@ -65,6 +65,35 @@ class Mismatch:
         return f"{self.where}: {self.excerpt}: says {self.says}, rule set says {self.expected}"
 
 
+@dataclass(frozen=True)
+class Review:
+    """A passage that looks like a rule statement but that no reader made a statement of.
+
+    Neither agrees nor mismatch: a person must read it. ``why`` says what made it look like a
+    rule (a number with a unit, a character class, a repeat, expiry or personal-data word, with
+    the password, username or PACER as its subject, lead-in or heading); ``kind`` names the
+    statement kind it looked like, when one does. Located as a :class:`Mismatch` is.
+    """
+
+    file: str
+    excerpt: str
+    why: str
+    kind: str = ""
+    location: int = 0
+    unit: str = "line"
+
+    @property
+    def where(self) -> str:
+        if not self.location:
+            return self.file
+        if self.unit == "line":
+            return f"{self.file}:{self.location}"
+        return f"{self.file}:page {self.location}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.excerpt}: looks like a rule ({self.why}); review it"
+
+
 def excerpt(sentence: str, width: int = 120) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
@@ -77,6 +106,7 @@ class Outcome:
     file that could not be read. A crawl (``live``) also fills ``errors``, (URL, reason) for each
     page that could not be fetched or read; ``limits``, each limit that stopped it short; and
     ``notes``, what else a reader of the report should know (a start address that redirected).
+    ``reviews``: passages that look like rules but were not read as statements (never silent).
     """
 
     ruleset: str
@@ -87,6 +117,11 @@ class Outcome:
     limits: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     live: bool = False
+    # Issue 23: passages to review, how many findings inline comments or a baseline silenced,
+    # and baseline entries no longer found (stale).
+    reviews: list[Review] = field(default_factory=list)
+    suppressed: int = 0
+    stale_baseline: list[str] = field(default_factory=list)
 
 
 class VerifyUsageError(Exception):

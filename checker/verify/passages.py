@@ -38,10 +38,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rulesets import RuleSet, get_ruleset
-from .findings import Mismatch, Passage, excerpt
-from .numbers import normalise
-from .statements import (
+from checker.rulesets import RuleSet, get_ruleset
+from checker.verify.findings import Mismatch, Passage, excerpt
+from checker.verify.numbers import normalise
+from checker.verify.statements import (
     NEGATION,
     SUBJECTS,
     Context,

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import BinaryIO
 
-from ..rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from .findings import Mismatch, Passage
-from .passages import BULLETS, PRESCAN_LIMIT, check_passages
-from .statements import may_state_rules
+from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
+from checker.verify.findings import Mismatch, Passage
+from checker.verify.passages import BULLETS, PRESCAN_LIMIT, check_passages
+from checker.verify.statements import may_state_rules
 
 BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "caption",

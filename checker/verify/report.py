@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .findings import Outcome
+from checker.verify.findings import Outcome
 
 FORMATS = ("text", "json", "github")
 

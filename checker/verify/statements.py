@@ -64,9 +64,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
-from ..rulesets import RuleSet
-from .findings import Mismatch
-from .numbers import NUM, normalise, number
+from checker.rulesets import RuleSet
+from checker.verify.findings import Mismatch
+from checker.verify.numbers import NUM, normalise, number
 
 Finding = tuple[str, str, str]  # (rule id, what the sentence says, what the rule set says)
 # How far back from a value its sentence is read for what governs it (a requirement, a tense, a

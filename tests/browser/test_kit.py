@@ -36,8 +36,9 @@ from builds import (
 from pdf_structure import structure_counts
 from pypdf import PdfReader
 
-from checker.site.generate import Project, registry_for
+from checker.site.courts.registry import project_registry
 from checker.site.kit.guides import KIT_PAGES, guides
+from checker.site.project import Project
 from checker.verify.files import verify_paths
 from checker.verify.readers import pdf_pages
 from checker.widget import CONTENT_SECURITY_POLICY, sri, versioned_names
@@ -130,7 +131,7 @@ def test_no_table_row_is_split_across_pages(project):
     pages = pdf_text(kit_dir(project, court) / f"pacer-help-{court}.pdf")
     # Every row of the guides' tables, as the kit printed them, must be found whole on one page.
     source = Project.at(project / "mkdocs.yml")
-    registry = registry_for(source)
+    registry = project_registry(source)
     rows = [
         " ".join(" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"]))
         for guide in guides(source, registry, registry.get(court), KIT_PAGES)

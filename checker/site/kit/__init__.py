@@ -13,7 +13,7 @@ records as the site (:mod:`.guides`) and adds no renderer of its own for rules o
 - :mod:`.make`: writes a kit and verifies every file in it.
 """
 
-from .guides import KIT_PAGES, KitError
-from .make import ALL, KIT_DIR, Kit, make_kit, make_kits
+from checker.site.kit.guides import KIT_PAGES, KitError
+from checker.site.kit.make import ALL, KIT_DIR, Kit, make_kit, make_kits
 
 __all__ = ["ALL", "KIT_DIR", "KIT_PAGES", "Kit", "KitError", "make_kit", "make_kits"]

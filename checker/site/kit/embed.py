@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 
-from ...rulesets import DEFAULT_RULESET, get_ruleset
-from ...widget import sri, versioned_names
-from ..render import render_widget
+from checker.rulesets import DEFAULT_RULESET, get_ruleset
+from checker.site.markdown.render import render_widget
+from checker.widget import sri, versioned_names
 
 CHECKER_PAGE = "checker.html"
 PAGE_STYLES = "checker-page.css"

@@ -22,8 +22,8 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .guides import KIT_LINK, Guide, KitError, published_url
-from .pdf import demote_headings
+from checker.site.kit.guides import KIT_LINK, Guide, KitError, published_url
+from checker.site.kit.pdf import demote_headings
 
 # Drupal core's standard "Basic HTML" text format (its ckeditor5 allowed-tags list), as tags and
 # their allowed attributes. The img data-* attributes Drupal adds for its own uploads are left out.

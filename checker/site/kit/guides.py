@@ -1,6 +1,7 @@
 """The guides a kit holds, rendered from the same Markdown and records as the site.
 
-A court's edition of each page comes from :func:`checker.site.generate.court_page_source` (the
+A court's edition of each page comes from
+:func:`checker.site.pipeline.generate.court_page_source` (the
 court's variant, the link guide written for the court), and is rendered by Python-Markdown with
 the extensions ``mkdocs.yml`` configures, the ``pacer`` shortcodes among them: the same pipeline
 every engine runs, so a kit says what the court's site says. What only a web page can hold is
@@ -25,15 +26,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
-import yaml
 from bs4 import BeautifulSoup, Tag
 
-from ...facts import book
-from ...rulesets import DEFAULT_RULESET
-from ...verify import verify_html
-from ..court_pages import h1_title
-from ..courts import Court, Registry
-from ..generate import Project, _Loader, court_page_source
+from checker.facts import book
+from checker.rulesets import DEFAULT_RULESET
+from checker.site.courts.pages import h1_title
+from checker.site.courts.registry import Court, Registry
+from checker.site.pipeline.generate import court_page_source
+from checker.site.project import Project, load_config
+from checker.verify import verify_html
 
 # What an e-filer at a court needs today, in the order they do it: upgrade once, link at this
 # court, set up MFA when PACER asks, change the password on PACER's schedule, keep the account's
@@ -88,7 +89,7 @@ def guides(
 
 def markdown_converter(project: Project) -> markdown.Markdown:
     """Python-Markdown with the extensions and settings of the project's ``mkdocs.yml``."""
-    config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    config = load_config(project.config_file)
     extensions: list[str] = list(_BUILTIN_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for item in config.get("markdown_extensions") or []:
@@ -173,6 +174,6 @@ def _plain_title(title: str) -> str:
     """A title as text: shortcodes in titles render to HTML (a rule's number in a span)."""
     if "<" not in title and "pacer:" not in title:
         return title
-    from ..markdown_ext import expand
+    from checker.site.markdown.extension import expand
 
     return BeautifulSoup(expand(title), "html.parser").get_text()

@@ -13,22 +13,22 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...facts import build_date
-from ...verify import Mismatch
-from ...verify.files import verify_paths
-from ...widget import versioned_files
-from ..courts import Court, Registry
-from ..generate import Project, registry_for
-from .embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
-from .fragments import fragment
-from .guides import KIT_PAGES, guides, public_site_url
-from .pdf import Edition, Printer, document, printer
-from .readme import readme
+from checker.facts import build_date
+from checker.site.courts.registry import Court, Registry, project_registry
+from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
+from checker.site.kit.fragments import fragment
+from checker.site.kit.guides import KIT_PAGES, guides, public_site_url
+from checker.site.kit.pdf import Edition, Printer, document, printer
+from checker.site.kit.readme import readme
+from checker.site.project import Project
+from checker.verify import Mismatch
+from checker.verify.files import verify_paths
+from checker.widget import versioned_files
 
 KIT_DIR = Path("build") / "kit"
 ALL = "all"
@@ -84,7 +84,6 @@ def make_kit(
     court: Court | None,
     out: Path,
     pdf: Printer,
-    env: Mapping[str, str] = os.environ,
 ) -> Kit:
     """Write one kit under ``out`` (``out/<id>/``, ``out/all/`` without a court) and verify it."""
     started = time.perf_counter()
@@ -92,7 +91,7 @@ def make_kit(
     target = out / kit_id
     shutil.rmtree(target, ignore_errors=True)
     (target / "fragments").mkdir(parents=True)
-    site_url = public_site_url(env.get("SITE_URL", ""))
+    site_url = public_site_url(project.settings.site_url)
     found = guides(project, registry, court, KIT_PAGES, site_url)
     built = build_date()
     checked = min((g.facts_checked for g in found if g.facts_checked), default=None)
@@ -125,23 +124,22 @@ def make_kits(
     project: Project,
     court_id: str = "",
     out: Path | None = None,
-    env: Mapping[str, str] = os.environ,
     jobs: int = 1,
 ) -> Iterator[Kit]:
     """The kit for ``court_id``; without one, every court's kit and then the one for all courts.
 
     ``jobs`` processes write kits side by side, each with its own Chromium.
     """
-    registry = registry_for(project, env)
+    registry = project_registry(project)
     out = out or project.root / KIT_DIR
     ids = [registry.get(court_id).id] if court_id else [*(c.id for c in registry), ALL]
     if jobs <= 1 or len(ids) == 1:
-        with printer() as pdf:
+        with printer(project.settings.chromium_path()) as pdf:
             for kit_id in ids:
-                yield make_kit(project, registry, _court(registry, kit_id), out, pdf, env)
+                yield make_kit(project, registry, _court(registry, kit_id), out, pdf)
         return
     spawn = multiprocessing.get_context("spawn")  # a fresh interpreter for each Chromium driver
-    setup = (project.config_file, out, dict(env))
+    setup = (project, out)
     with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_start, initargs=setup) as pool:
         yield from pool.map(_kit_in_worker, ids)
 
@@ -153,19 +151,18 @@ def _court(registry: Registry, kit_id: str) -> Court | None:
 _worker: dict[str, object] = {}
 
 
-def _start(config_file: Path, out: Path, env: dict[str, str]) -> None:
-    project = Project.at(config_file)
-    pdf = printer()
+def _start(project: Project, out: Path) -> None:
+    pdf = printer(project.settings.chromium_path())
     atexit.register(pdf.__exit__, None, None, None)
-    _worker.update(project=project, registry=registry_for(project, env), out=out, env=env,
+    _worker.update(project=project, registry=project_registry(project), out=out,
                    pdf=pdf.__enter__())  # fmt: skip
 
 
 def _kit_in_worker(kit_id: str) -> Kit:
     registry = _worker["registry"]
     court = _court(registry, kit_id)  # type: ignore[arg-type]
-    return make_kit(_worker["project"], registry, court, _worker["out"], _worker["pdf"],
-                    _worker["env"])  # type: ignore[arg-type]  # fmt: skip
+    return make_kit(_worker["project"], registry, court, _worker["out"],
+                    _worker["pdf"])  # type: ignore[arg-type]  # fmt: skip
 
 
 def _write(path: Path, text: str) -> Path:

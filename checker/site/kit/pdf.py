@@ -24,8 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import os
-import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,8 +31,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ...facts import us_date
-from .guides import KIT_LINK, Guide, page_anchor
+from checker.facts import us_date
+from checker.site.kit.guides import KIT_LINK, Guide, page_anchor
 
 # Without these, Chromium tries to reach Google's hosts at start and on a timer.
 CHROMIUM_ARGS = (
@@ -159,11 +157,6 @@ def _print_address(soup: BeautifulSoup, link, href: str) -> None:
     link.insert_after(" (", address, ")")
 
 
-def chromium_path() -> str:
-    """Debian's chromium, or ``$CHROMIUM``; Playwright's own browser is never downloaded here."""
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
 class Printer:
     """One Chromium for many documents (starting it costs more than printing a guide)."""
 
@@ -207,12 +200,14 @@ def compact(pdf: bytes, path: Path) -> None:
 
 
 @contextmanager
-def printer() -> Iterator[Printer]:
+def printer(chromium: str) -> Iterator[Printer]:
+    """A Chromium to print with (``chromium``: its path; the project's settings give Debian's
+    ``chromium`` or ``$CHROMIUM``). Playwright's own browser is never downloaded here."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=list(CHROMIUM_ARGS)
+            executable_path=chromium, args=list(CHROMIUM_ARGS)
         )
         try:
             yield Printer(browser)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ... import __version__
-from ...facts import us_date
-from ...widget import CONTENT_SECURITY_POLICY, sri, versioned_names
-from .embed import CHECKER_PAGE, PAGE_STYLES, iframe_snippet, script_snippet
-from .guides import Guide
+from checker import __version__
+from checker.facts import us_date
+from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, iframe_snippet, script_snippet
+from checker.site.kit.guides import Guide
+from checker.widget import CONTENT_SECURITY_POLICY, sri, versioned_names
 
 
 def readme(

@@ -15,8 +15,9 @@ the clerk's general line says so (``general``); one from an old page gives the y
 
 A bad row raises :class:`CourtDataError` naming the file, the line, the field and what was expected,
 so a typo in the data stops the site build instead of publishing a wrong address. The generator
-(:mod:`checker.site.generate`) writes the court pages from this registry; :meth:`Court.values`
-gives the ``<!-- pacer:court KEY -->`` values (see :mod:`checker.site.tailoring`).
+(:mod:`checker.site.pipeline.generate`) writes the court pages from this registry;
+:meth:`Court.values` gives the ``<!-- pacer:court KEY -->`` values (see
+:mod:`checker.site.markdown.tailoring`).
 
 ``python -m checker.site courts [CSV]`` validates a data file and prints a summary;
 ``python -m checker.site courts --refresh FEED.json [CSV]`` rewrites the data from PACER's Court
@@ -38,12 +39,12 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from ..facts import Fact, NotFound, Source
+from checker.facts import Fact, NotFound, Source, iso_date, parse_source, us_date
+from checker.site.project import Project
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
 # Lets a build (or a test) point at another copy of the data without editing the project.
-ENV_CSV = "PACER_HELP_COURTS_CSV"
 
 COLUMNS = (
     "id",
@@ -212,7 +213,7 @@ class Court:
         if self.facts.utility:
             values["utility_menu"] = " → ".join(self.facts.utility.params["path"][:-1])
         if self.facts.go_live and self.facts.go_live.date:
-            values["go_live"] = long_date(self.facts.go_live.date)
+            values["go_live"] = us_date(self.facts.go_live.date)
         return values
 
     def _help_desk(self) -> str:
@@ -225,10 +226,6 @@ class Court:
             else "the court's clerk's office"
         )
         return f'{who} (see <a href="#your-court">Your court</a>)'
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 @dataclass(frozen=True)
@@ -390,30 +387,23 @@ def load_csv(path: Path) -> dict[str, Court]:
 
 
 def _iso_date(value: object, where: str) -> dt.date:
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise CourtDataError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    day = iso_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise CourtDataError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}")
+    return day
 
 
 def _source(raw: object, where: str) -> Source:
-    if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or not raw["title"]:
-        raise CourtDataError(f"{where}.source: expected an object with a 'title', got {raw!r}")
-    unknown = set(raw) - {"title", "url", "seed"}
-    if unknown:
-        raise CourtDataError(f"{where}.source: unexpected keys {sorted(unknown)}")
-    url = raw.get("url", "")
-    if url and _http_url_or_empty(url, {}):
-        raise CourtDataError(f"{where}.source.url: expected an http(s) URL, got {url!r}")
-    if not url and not raw.get("seed"):
-        # A fact nobody can look up is left out rather than printed with a vague source.
-        raise CourtDataError(f"{where}.source: expected a 'url' (or the 'seed' file it is kept in)")
-    return Source(title=raw["title"], url=url, seed=raw.get("seed", ""))
+    """A fact's source, read by the facts' own parser; errors name the court data's place."""
+
+    def error(field_name: str, expected: str, got: object = None) -> CourtDataError:
+        place = f"{where}.source" if field_name == "source" else f"{where}.source.{field_name}"
+        return CourtDataError(f"{place}: expected {expected}, got {got!r}")
+
+    return parse_source(raw, where, error)
 
 
-def _fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
+def court_fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.date) -> Fact:
     if not isinstance(raw, dict):
         raise CourtDataError(f"{where}: expected an object, got {raw!r}")
     allowed = {"date", "text", "label", "on", "path", "fallback", "source", "checked_on", "quote"}
@@ -480,7 +470,7 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         if not isinstance(raw, dict) or set(raw) - set(FACT_KEYS):
             raise CourtDataError(f"{where}: expected an object with keys among {FACT_KEYS}")
         facts = {
-            key: _fact(
+            key: court_fact(
                 raw[key], f"{where}.{key}", f"{court_id}.{key}", FACT_KINDS[key], checked_on
             )
             for key in ("go_live", "entry_link", "utility")
@@ -503,7 +493,7 @@ def load_facts(path: Path, courts: Mapping[str, Court]) -> dict[str, CourtFacts]
         result[court_id] = CourtFacts(
             **facts,
             notes=tuple(
-                _fact(
+                court_fact(
                     n, f"{where}.notes[{i}]", f"{court_id}.notes.{i}", FACT_KINDS["notes"],
                     checked_on,
                 )
@@ -673,9 +663,10 @@ def load_meta(path: Path) -> tuple[dt.date, Source]:
 def load_registry(csv_path: str | os.PathLike | None = None) -> Registry:
     """Load and validate the courts; the meta and facts files sit next to the CSV.
 
-    Without an argument, uses ``$PACER_HELP_COURTS_CSV`` if set, else the packaged data.
+    Without an argument, the packaged data. Loaded afresh on every call: there is no cache to
+    outlive a rebuild (``mkdocs serve`` picks up an edit to the court data).
     """
-    path = Path(csv_path or os.environ.get(ENV_CSV) or DEFAULT_CSV)
+    path = Path(csv_path or DEFAULT_CSV)
     courts = load_csv(path)
     as_of, source = load_meta(path.with_suffix(".meta.json"))
     facts = load_facts(path.with_name("court_facts.json"), courts)
@@ -684,19 +675,10 @@ def load_registry(csv_path: str | os.PathLike | None = None) -> Registry:
     return Registry(courts=courts, as_of=as_of, source=source, path=path)
 
 
-_registry: Registry | None = None
-
-
-def registry() -> Registry:
-    """The packaged (or ``$PACER_HELP_COURTS_CSV``) registry, loaded once."""
-    global _registry
-    if _registry is None:
-        _registry = load_registry()
-    return _registry
-
-
-def get_court(court_id: str) -> Court:
-    return registry().get(court_id)
+def project_registry(project: Project) -> Registry:
+    """The one way a build, a kit or a command gets the courts: the project's data (its
+    ``PACER_HELP_COURTS_CSV`` setting, relative to the project folder, else the packaged data)."""
+    return load_registry(project.courts_csv)
 
 
 # ---- refresh from PACER's feed --------------------------------------------------------------

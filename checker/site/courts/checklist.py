@@ -1,7 +1,7 @@
 """The checklist for attorneys who file in several courts (``courts/checklist/``).
 
 The page holds one checklist section per court, written from the court registry by the same
-helpers as each court's "Your court" panel (:mod:`checker.site.court_pages`), so the checklist
+helpers as each court's "Your court" panel (:mod:`checker.site.courts.pages`), so the checklist
 and the court pages cannot say different things. Every section starts hidden. The page's script
 (``docs/assets/court-checklist.js``) shows the sections of the courts named in the address after
 ``#`` (``checklist/#mnd,iasb``), in that order, and follows changes of the address. It stores
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 
-from .court_pages import _path_html, _source_html, contact_html, website_html
-from .courts import Court, Registry, long_date
+from checker.facts import us_date
+from checker.site.courts.pages import contact_html, path_html, source_html, website_html
+from checker.site.courts.registry import Court, Registry
 
 TITLE = "Checklist for several courts"
 SCRIPT = "../../assets/court-checklist.js"  # from courts/checklist/
@@ -35,7 +36,7 @@ def _step(action: str, details: str) -> str:
 
 
 def _small_source(fact) -> str:
-    return f"<small>Source: {_source_html(fact.source)}.</small>"
+    return f"<small>Source: {source_html(fact.source)}.</small>"
 
 
 def court_steps(court: Court) -> list[str]:
@@ -45,7 +46,7 @@ def court_steps(court: Court) -> list[str]:
     link_details = "Skip this if you first registered here after the move. You link only once."
     if facts.go_live and facts.go_live.date:
         link_details += (
-            f" Linking is possible from <strong>{long_date(facts.go_live.date)}</strong>. "
+            f" Linking is possible from <strong>{us_date(facts.go_live.date)}</strong>. "
             + _small_source(facts.go_live)
         )
     login = f"Address: {ecf}."
@@ -60,13 +61,13 @@ def court_steps(court: Court) -> list[str]:
         login += f" You can also start on the court's website, {website_html(court)}."
     if facts.utility:
         path, fallback = facts.utility.params["path"], facts.utility.params["fallback"]
-        utility = f"{_path_html(path)}."
+        utility = f"{path_html(path)}."
         if fallback:
-            utility += f" If it is not there: {_path_html(fallback)}."
+            utility += f" If it is not there: {path_html(fallback)}."
         utility += " " + _small_source(facts.utility)
     else:
         utility = (
-            f"{_path_html(DEFAULT_UTILITY)}. If it is not there: {_path_html(DEFAULT_FALLBACK)}."
+            f"{path_html(DEFAULT_UTILITY)}. If it is not there: {path_html(DEFAULT_FALLBACK)}."
         )
     menus = " and ".join(f"<strong>{m}</strong>" for m in court.menus)
     steps = [
@@ -76,7 +77,7 @@ def court_steps(court: Court) -> list[str]:
         _step("Check your filing menus.", f"After linking, the menu bar shows {menus}."),
         _step(
             "Check your extra addresses for notices.",
-            f"{_path_html(('Utilities', 'Maintain Your ECF Account', 'Email information'))}. "
+            f"{path_html(('Utilities', 'Maintain Your ECF Account', 'Email information'))}. "
             f'See <a href="{ACCOUNT}#your-notice-emails-at-each-court">your notice emails</a>.',
         ),
         _step(

@@ -15,7 +15,6 @@ in the environment also turns them off, for the benchmark).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -23,12 +22,17 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from ..widget import MINIFIED, SCRIPT
-from .checks import check_site, failed_examples
-from .court_pages import VariantError
-from .courts import DATA_DIR, CourtDataError
-from .examples import count_prompts, run_page
-from .generate import SITE_STYLES, GenerateError, Project, generate
+from checker.facts import FACTS_TOML, FactsError
+from checker.site.checks.drift import check_site, failed_examples
+from checker.site.courts.pages import VariantError
+from checker.site.courts.registry import DATA_DIR, CourtDataError
+from checker.site.markdown.examples import count_prompts, run_page
+from checker.site.pipeline.assets import SITE_STYLES
+from checker.site.pipeline.generate import GenerateError, generate
+from checker.site.pipeline.tree import TreeError
+from checker.site.project import Project, ProjectError
+from checker.site.settings import Settings, SettingsError
+from checker.widget import MINIFIED, SCRIPT
 
 
 class PacerHelpConfig(Config):
@@ -39,27 +43,43 @@ class PacerHelpConfig(Config):
 class PacerHelpPlugin(BasePlugin[PacerHelpConfig]):
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.project: Project | None = None
 
     @property
     def checking(self) -> bool:
-        return self.config.verify and os.environ.get("CHECKER_VERIFY", "1") != "0"
+        return self.config.verify and (self.project is None or self.project.settings.verify)
+
+    def on_config(self, config):
+        # Settings are read once per configuration (each `mkdocs serve` rebuild reloads it).
+        try:
+            self.project = Project.at(config.config_file_path, Settings.from_env())
+        except (SettingsError, ProjectError) as error:
+            raise PluginError(f"pacer-help: {error}") from None
+        return config
 
     def on_pre_build(self, config) -> None:
         self.problems = []  # `mkdocs serve` keeps the plugin between rebuilds
         if not self.config.generate:
             return
-        project = Project.at(config.config_file_path)
+        project = self.project or Project.at(config.config_file_path)
         if Path(config.docs_dir).resolve() != project.docs_dir.resolve():
             raise PluginError(f"pacer-help: generate writes into {project.docs_dir}, not docs_dir")
         try:
             generate(project)
-        except (CourtDataError, GenerateError, VariantError) as error:
+        except (CourtDataError, FactsError, GenerateError, TreeError, VariantError) as error:
             raise PluginError(f"pacer-help: {error}") from None
 
     def on_serve(self, server, config, builder):
-        # What generate reads outside docs/ (stylesheets, the widget, court data) also rebuilds.
+        # What generate and the pages read outside docs/ also rebuilds: stylesheets, the widget,
+        # the court data (packaged or the project's copy) and the dated facts (checker.facts
+        # reads facts.toml again whenever it changes; there is no cache to go stale).
         if self.config.generate:
-            for source in (SITE_STYLES.parent, SCRIPT.parent / "widget.css", MINIFIED, DATA_DIR):
+            court_data = self.project.courts_csv if self.project else None
+            sources = [SITE_STYLES.parent, SCRIPT.parent / "widget.css", MINIFIED, DATA_DIR,
+                       FACTS_TOML]  # fmt: skip
+            if court_data is not None:
+                sources.append(court_data.parent)
+            for source in sources:
                 server.watch(str(source))
         return server
 

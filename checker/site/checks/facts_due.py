@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..facts import Fact, book, build_date, us_date
-from ..rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
-from .courts import registry
-from .fences import code_lines
-from .markdown_ext import SHORTCODE
+from checker.facts import Fact, book, build_date, us_date
+from checker.rulesets import DEFAULT_RULESET, UnknownRuleSet, get_ruleset
+from checker.site.courts.registry import Registry
+from checker.site.markdown.extension import SHORTCODE
+from checker.site.markdown.fences import code_lines
 
 FACT_SHORTCODES = frozenset({"fact", "date", "checked", "sources"})
 
@@ -42,12 +42,14 @@ class StaleFact:
         )
 
 
-def stale_facts_report(docs_dir: Path | str, on: dt.date | None = None) -> list[StaleFact]:
+def stale_facts_report(
+    docs_dir: Path | str, registry: Registry, on: dt.date | None = None
+) -> list[StaleFact]:
     """Each fact past its review-by date on ``on`` (the build date by default), with its pages."""
     on = build_date() if on is None else on
     used = fact_pages(Path(docs_dir))
     found = [StaleFact(fact, tuple(sorted(used.get(fact.id, ())))) for fact in book().stale(on)]
-    for court in registry():
+    for court in registry:
         found += [
             StaleFact(fact, (f"the court page for {court.id}",))
             for fact in court.facts.all()

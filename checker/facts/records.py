@@ -32,18 +32,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import string
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-FACTS_TOML = Path(__file__).resolve().parent / "data" / "facts.toml"
+from checker.facts.calendar import build_date, iso_date, us_date
+from checker.facts.errors import FactsError, UnknownFactError
+
+FACTS_TOML = Path(__file__).resolve().parents[1] / "data" / "facts.toml"
 
 # Days from checked_on to review-by, by kind of fact. The period is how long a fact of that kind
 # can be trusted without looking at its sources again:
@@ -62,28 +64,11 @@ REVIEW_DAYS: Mapping[str, int] = MappingProxyType(
 # Kinds that may have no source: the site's own review date is a statement about the site.
 UNSOURCED_KINDS = frozenset({"review"})
 
-_SOURCE_KEYS = {"title", "url", "published", "note", "seed"}
+SOURCE_KEYS = frozenset({"title", "url", "published", "note", "seed"})
 _FACT_KEYS = {"kind", "date", "text", "before", "after", "sources", "checked_on", "params"}
-# Spelled out rather than from ``calendar``, whose names follow the locale.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
-class FactsError(ValueError):
-    """A facts file breaks the schema; the message names the file, the record, the field."""
 
-
-class NotFound(KeyError):
-    """A lookup by id found nothing; the message says what was asked and what exists."""
-
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return str(self.args[0])
-
-
-class UnknownFactError(NotFound):
-    pass
 
 
 @dataclass(frozen=True)
@@ -192,27 +177,6 @@ class FactBook:
         return [fact for fact in self if fact.is_stale(on)]
 
 
-# ---- dates ----------------------------------------------------------------------------------
-
-
-def build_date() -> dt.date:
-    """``SOURCE_DATE_EPOCH`` (seconds since 1970-01-01 UTC) as a date when set, else today (UTC)."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return dt.datetime.now(dt.UTC).date()
-    try:
-        return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
-        raise FactsError(
-            f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, got {raw!r}"
-        ) from None
-
-
-def us_date(day: dt.date) -> str:
-    """US federal court style: 'December 31, 2025'."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 # ---- loading and validation -----------------------------------------------------------------
 
 
@@ -229,7 +193,7 @@ def load(path: Path | str = FACTS_TOML) -> FactBook:
     if unknown:
         raise FactsError(f"{path}: expected only [sources.*] and [facts.*] tables, got {unknown}")
     sources = {
-        key: _source(raw, _Where(path, "source", key))
+        key: parse_source(raw, str(path), _Where(path, "source", key).error, source_id=key)
         for key, raw in _table(data, "sources", path).items()
     }
     facts = {
@@ -239,10 +203,21 @@ def load(path: Path | str = FACTS_TOML) -> FactBook:
     return FactBook(MappingProxyType(facts), MappingProxyType(sources), path)
 
 
-@cache
-def book() -> FactBook:
-    """The packaged facts, loaded once."""
-    return load()
+def book(path: Path | str = FACTS_TOML) -> FactBook:
+    """The facts in ``path`` (the packaged ones by default), read again whenever the file
+    changes: ``mkdocs serve`` rebuilds after an edit to facts.toml, and no test has to reset a
+    cache. Loading is cheap; parsing happens once per version of the file."""
+    path = Path(path)
+    try:
+        stamp = path.stat()
+    except OSError:
+        return load(path)  # load() names the file and why it cannot be read
+    return _load_version(path, stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_version(path: Path, mtime_ns: int, size: int) -> FactBook:
+    return load(path)
 
 
 def get_fact(fact_id: str) -> Fact:
@@ -301,20 +276,49 @@ def _date(raw: Mapping, key: str, where: _Where, required: bool = False) -> dt.d
     return value
 
 
-def _source(raw: object, where: _Where) -> Source:
-    raw = _check_keys(raw, _SOURCE_KEYS, where)
-    url = _string(raw, "url", where, required=True)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
-        raise where.error("url", "an http(s) address", url)
-    return Source(
-        title=_string(raw, "title", where, required=True),
-        url=url,
-        published=_date(raw, "published", where),
-        note=_string(raw, "note", where),
-        seed=_string(raw, "seed", where),
-        id=where.key,
-    )
+def parse_source(
+    raw: object, where: str, error: Callable[[str, str, object], Exception] | None = None,
+    *, source_id: str = "",
+) -> Source:
+    """The one reader of a source record, for facts.toml and for the court data alike.
+
+    A source has a ``title`` and a public ``url`` (http or https), or, for the site's own
+    provenance, the ``seed`` file it is kept in: a source nobody can look up is refused rather
+    than printed vaguely. ``published`` is a date (TOML) or ISO text (JSON). ``error(field,
+    expected, got)`` makes the exception (each data file names its own place); by default a
+    :class:`FactsError` naming ``where`` and the field.
+    """
+    if error is None:
+        def error(field_name: str, expected: str, got: object = None) -> Exception:
+            return FactsError(f"{where}, field {field_name!r}: expected {expected}, got {got!r}")
+
+    if not isinstance(raw, Mapping):
+        raise error("source", "a table with a 'title' and a 'url'", raw)
+    unknown = set(raw) - SOURCE_KEYS
+    if unknown:
+        raise error("source", f"only the keys {sorted(SOURCE_KEYS)}", sorted(unknown))
+    title, url = raw.get("title"), raw.get("url", "")
+    if not isinstance(title, str) or not title.strip():
+        raise error("title", "a non-empty string", title)
+    if not isinstance(url, str):
+        raise error("url", "an http(s) address", url)
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+            raise error("url", "an http(s) address", url)
+    elif not raw.get("seed"):
+        # A fact nobody can look up is left out rather than printed with a vague source.
+        raise error("source", "a 'url' (or the 'seed' file it is kept in)", dict(raw))
+    texts = {key: raw.get(key, "") for key in ("note", "seed")}
+    for key, value in texts.items():
+        if not isinstance(value, str):
+            raise error(key, "a string", value)
+    published = None
+    if raw.get("published") is not None:
+        published = iso_date(raw["published"])
+        if published is None:
+            raise error("published", "a date such as 2025-12-31", raw["published"])
+    return Source(title=title, url=url, published=published, id=source_id, **texts)
 
 
 def _fact(raw: object, where: _Where, sources: Mapping[str, Source]) -> Fact:

@@ -15,12 +15,13 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import Report, check_site
-from .generate import Project, docs_dir_of, generate
+from checker.site.checks.drift import Report, check_site
+from checker.site.pipeline.generate import generate
+from checker.site.project import Project, docs_dir_of
+from checker.site.settings import VERIFY
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 
@@ -44,7 +45,6 @@ def build(
     site_dir: Path | str = "site",
     court_id: str = "",
     engine: str = "mkdocs",
-    env: Mapping[str, str] = os.environ,
     jobs: int = 1,
 ) -> Built:
     """Generate, build with ``engine`` into ``site_dir``, then run every drift check on it.
@@ -55,15 +55,16 @@ def build(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     site = Path(site_dir).resolve()
-    config = generate(project, court_id, env)
-    run_engine(engine, config, site, env)
+    config = generate(project, court_id)
+    run_engine(engine, config, site)
     docs = docs_dir_of(config)
     return Built(config, docs, site, check_site(site, docs, jobs))
 
 
-def run_engine(engine: str, config: Path, site: Path, env: Mapping[str, str]) -> None:
-    # The checks run once, after the build (the optional plugin would run them again).
-    environment = {**env, "CHECKER_VERIFY": "0", "NO_MKDOCS_2_WARNING": "1"}
+def run_engine(engine: str, config: Path, site: Path) -> None:
+    # The engine inherits this process's environment (the settings reach the Markdown extension
+    # that way). The checks run once, after the build (the optional plugin would run them again).
+    environment = {**os.environ, VERIFY: "0", "NO_MKDOCS_2_WARNING": "1"}
     if engine == "zensical":
         # Zensical has no site-dir option: it writes site/ beside the configuration.
         command = [_tool("zensical"), "build", "--clean", "--strict", "--config-file", str(config)]

@@ -20,23 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..facts import Fact, book
-from ..verify import BLOCKS, SENTENCE_END, excerpt
+from checker.facts import Fact, book
+from checker.facts.calendar import WRITTEN_DATE, written_date
+from checker.verify import BLOCKS, SENTENCE_END, excerpt
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 SKIPPED = {"script", "style", "pre", "code", "template", "textarea", "svg", "kbd", "samp"}
 MARKERS = ("data-fact", "data-source")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-# Abbreviations in use in US writing (AP and court style); May, June and July have none.
-_ABBREVIATIONS = {1: "Jan", 2: "Feb", 3: "Mar", 4: "Apr", 8: "Aug", 9: "Sept?", 10: "Oct"}
-_ABBREVIATIONS |= {11: "Nov", 12: "Dec"}
-
-
 @dataclass(frozen=True)
 class TypedDate:
     page: str
@@ -50,38 +42,6 @@ class TypedDate:
             f"{self.page}: {self.excerpt}: says {self.says} by hand, a date of fact {ids}; "
             f"render it with <!-- pacer:date {self.fact_ids[0]} --> or <!-- pacer:fact ... -->"
         )
-
-
-_MONTH_NAMES = "|".join([*_MONTHS, *(f"{short}\\.?" for short in _ABBREVIATIONS.values())])
-# Every written form the check recognizes, for any day: one pass over a page finds them all, and
-# only the days the facts state count (a search per fact date cost a second over the whole site).
-WRITTEN_DATE = re.compile(
-    rf"(?<![\w/-])(?:(?P<name1>{_MONTH_NAMES})\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<name2>{'|'.join(_MONTHS)})\s+(?P<year2>\d{{4}})"
-    r"|(?P<month3>\d{1,2})/(?P<day3>\d{1,2})/(?P<year3>\d{4})"
-    r"|(?P<year4>\d{4})-(?P<month4>\d\d)-(?P<day4>\d\d))(?![\w/-])",
-    re.IGNORECASE,
-)
-
-
-def written_date(match: re.Match) -> dt.date | None:
-    """The day a :data:`WRITTEN_DATE` match names, or None when it names no real day."""
-    for form in "1234":
-        year = match.group(f"year{form}")
-        if year is None:
-            continue
-        name = match.group(f"name{form}") if form in "12" else None
-        month = _month_number(name) if name else int(match.group(f"month{form}"))
-        try:
-            return dt.date(int(year), month, int(match.group(f"day{form}")))
-        except ValueError:
-            return None
-    return None
-
-
-def _month_number(name: str) -> int:
-    prefix = name.rstrip(".").lower()[:3]
-    return next(number for number, month in enumerate(_MONTHS, 1) if month.lower()[:3] == prefix)
 
 
 def fact_dates(facts: Iterable[Fact] | None = None) -> dict[dt.date, tuple[str, ...]]:

@@ -1,7 +1,8 @@
 """Court-specific words in the link guide: ``<!-- pacer:court KEY -->`` shortcodes.
 
 On the generic guide (``docs/link.md`` as written) each key renders as generic text through the
-Markdown extension. A court's page is written by the generator (:mod:`checker.site.generate`),
+Markdown extension. A court's page is written by the generator
+(:mod:`checker.site.pipeline.generate`),
 which replaces each shortcode with that court's value before any engine sees the Markdown; so the
 same prose serves all 188 courts, and no value passes through module state.
 """
@@ -12,8 +13,8 @@ import html
 import re
 from collections.abc import Mapping
 
-from .fences import code_lines
-from .render import ShortcodeError
+from checker.site.markdown.fences import code_lines
+from checker.site.markdown.render import ShortcodeError
 
 # Generic renderings, used when no court is selected. Values are HTML-safe Markdown fragments.
 GENERIC: Mapping[str, str] = {
@@ -21,7 +22,7 @@ GENERIC: Mapping[str, str] = {
     "ecf_link": "your court's CM/ECF site",
     "ecf_host": "ecf.<em>court</em>.uscourts.gov",
     "website_link": "your court's website",
-    # Added for the court pages (values come from checker.site.courts.Court.values).
+    # Added for the court pages (values come from checker.site.courts.registry.Court.values).
     "court_type": "court",
     "menus": "Civil and Criminal (district courts) or Bankruptcy and Adversary (bankruptcy courts)",
     "entry_link": (

@@ -7,10 +7,10 @@ sentence was rendered from, and a reader's tools can find it.
 from __future__ import annotations
 
 import html
-import os
 
-from ..facts import Source, us_date
-from ..rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
+from checker.facts import Source, us_date
+from checker.rulesets import DEFAULT_RULESET, RuleSet, differences, get_ruleset
+from checker.site.settings import Settings, SettingsError
 
 
 class ShortcodeError(ValueError):
@@ -103,7 +103,7 @@ def _rule(rules: RuleSet, rule_id: str):
 def source_link(source: Source, note: bool = False) -> str:
     """The source's title (linked when it has an address) and its date, US style.
 
-    The date sits in ``<span data-source>`` so the hand-typed date check (checker.site.dates)
+    The date sits in ``<span data-source>`` so the hand-typed date check (checker.site.checks.dates)
     knows it was rendered, not typed; no ISO date is written, not even in an attribute.
     ``note`` adds the source's note as a sentence.
     """
@@ -117,15 +117,14 @@ def source_link(source: Source, note: bool = False) -> str:
     return f"{title}." + (f" {html.escape(source.note)}" if source.note else "")
 
 
-# A court or other site can build the pages without the live widget (docs/webmasters.md).
-WIDGET_ENV = "PACER_HELP_WIDGET"
-
-
 def widget_enabled() -> bool:
-    value = os.environ.get(WIDGET_ENV, "on").strip().lower()
-    if value not in ("on", "off", ""):
-        raise ShortcodeError(f"{WIDGET_ENV}: expected 'on' or 'off', got {value!r}")
-    return value != "off"
+    """Whether pages get the live widget: a court or other site can build the pages without it
+    (``PACER_HELP_WIDGET=off``, docs/webmasters.md). The engine renders pages in its own process,
+    so the setting comes from the environment, read by :mod:`checker.site.settings`."""
+    try:
+        return Settings.from_env().widget
+    except SettingsError as error:
+        raise ShortcodeError(str(error)) from None
 
 
 def render_widget(ruleset: str = DEFAULT_RULESET) -> str:

@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..rulesets import DEFAULT_RULESET
-from ..verify import format_mismatches
-from ..verify.files import site_runs, verify_pages
-from .dates import check_dates
-from .examples import Outcome, run_docs
+from checker.rulesets import DEFAULT_RULESET
+from checker.site.checks.dates import check_dates
+from checker.site.markdown.examples import Outcome, run_docs
+from checker.verify import format_mismatches
+from checker.verify.files import site_runs, verify_pages
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Court pages from the one link guide: the Markdown a court's page is built from, the court
 facts panel, the court picker, and the filter that keeps only the court's variant.
 
-Engine-neutral (plain strings in, strings out); :mod:`checker.site.generate` writes the pages.
+Engine-neutral (plain strings in, strings out); :mod:`checker.site.pipeline.generate` writes
+the pages.
 
 The link guide marks court-type variants with md_in_html blocks, each opening tag on its own line
 (a ``data-variant`` anywhere else is an error, so nothing meant for one court type leaks)::
@@ -20,10 +21,10 @@ from __future__ import annotations
 import html
 import re
 
-from ..facts import Fact, Source
-from .courts import Contact, Court, Registry, digits, long_date
-from .fences import code_lines
-from .tailoring import fill_court_values
+from checker.facts import Fact, Source, us_date
+from checker.site.courts.registry import Contact, Court, Registry, digits
+from checker.site.markdown.fences import code_lines
+from checker.site.markdown.tailoring import fill_court_values
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
 _VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
@@ -99,7 +100,7 @@ def insert_after_h1(markdown: str, block: str) -> str:
 # ---- the court facts panel -------------------------------------------------------------------
 
 
-def _source_html(source: Source) -> str:
+def source_html(source: Source) -> str:
     title = html.escape(source.title)
     if source.url:
         return f'<a href="{html.escape(source.url)}">{title}</a>'
@@ -108,10 +109,10 @@ def _source_html(source: Source) -> str:
 
 def _fact_html(fact: Fact) -> str:
     text = f"{html.escape(fact.text)} " if fact.text else ""
-    return f"{text}<small>Source: {_source_html(fact.source)}.</small>"
+    return f"{text}<small>Source: {source_html(fact.source)}.</small>"
 
 
-def _path_html(path: tuple[str, ...]) -> str:
+def path_html(path: tuple[str, ...]) -> str:
     return " → ".join(f"<strong>{html.escape(p)}</strong>" for p in path)
 
 
@@ -160,13 +161,13 @@ def contact_html(court: Court) -> str:
 
 
 def _contact_source(contact: Contact) -> str:
-    checked = f'<span data-fact="{contact.court_id}.contact">{long_date(contact.checked_on)}</span>'
-    return f"<small>Source: {_source_html(contact.source)}, checked on {checked}.</small>"
+    checked = f'<span data-fact="{contact.court_id}.contact">{us_date(contact.checked_on)}</span>'
+    return f"<small>Source: {source_html(contact.source)}, checked on {checked}.</small>"
 
 
 def _as_of(registry: Registry, fact_id: str = "court-data") -> str:
     """The court data's date, marked as the dated fact it is (checker/data/facts.toml)."""
-    return f'<span data-fact="{fact_id}">{long_date(registry.as_of)}</span>'
+    return f'<span data-fact="{fact_id}">{us_date(registry.as_of)}</span>'
 
 
 def facts_panel(court: Court, registry: Registry) -> str:
@@ -187,24 +188,24 @@ def facts_panel(court: Court, registry: Registry) -> str:
             (
                 "Way in to CM/ECF",
                 f"On {where}, click <strong>{html.escape(entry['label'])}</strong>. "
-                f"<small>Source: {_source_html(facts.entry_link.source)}.</small>",
+                f"<small>Source: {source_html(facts.entry_link.source)}.</small>",
             )
         )
     if facts.utility:
         path, fallback_path = facts.utility.params["path"], facts.utility.params["fallback"]
-        fallback = f" If it is not there: {_path_html(fallback_path)}." if fallback_path else ""
+        fallback = f" If it is not there: {path_html(fallback_path)}." if fallback_path else ""
         rows.append(
             (
                 "Where the link utility is",
-                f"{_path_html(path)}.{fallback} "
-                f"<small>Source: {_source_html(facts.utility.source)}.</small>",
+                f"{path_html(path)}.{fallback} "
+                f"<small>Source: {source_html(facts.utility.source)}.</small>",
             )
         )
     if facts.go_live and facts.go_live.date:
         rows.append(
             (
                 "Linking possible from",
-                f"<strong>{long_date(facts.go_live.date)}</strong>. {_fact_html(facts.go_live)}",
+                f"<strong>{us_date(facts.go_live.date)}</strong>. {_fact_html(facts.go_live)}",
             )
         )
     else:
@@ -212,7 +213,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
             (
                 "NextGen CM/ECF",
                 f"Live on NextGen CM/ECF by {_as_of(registry, 'nextgen-all-courts')}, according "
-                f"to {_source_html(registry.source)} ({html.escape(court.software_version)}). "
+                f"to {source_html(registry.source)} ({html.escape(court.software_version)}). "
                 "The exact go-live date is not recorded here.",
             )
         )
@@ -224,7 +225,7 @@ def facts_panel(court: Court, registry: Registry) -> str:
         f'<div class="court-facts" data-court="{court.id}" data-court-type="{court.type}">\n'
         f"<dl>{body}</dl>\n"
         f'<p class="court-facts__as-of">Court names and addresses come from '
-        f"{_source_html(registry.source)}, as of {_as_of(registry)}. "
+        f"{source_html(registry.source)}, as of {_as_of(registry)}. "
         "If an address does not work, check the court's website.</p>\n"
         "</div>"
     )

@@ -16,7 +16,8 @@ every group file, so the later research wins. A supplement's notes are remarks f
 A court note is published on the court's page as it is written, so it must be our own short
 summary: one sentence of at most NOTE_WORDS words (the readability gate fails longer ones).
 Every record is validated with the court data's own schema
-(:func:`checker.site.courts.parse_contact`), so the importer accepts exactly what a build accepts.
+(:func:`checker.site.courts.registry.parse_contact`), so the importer accepts exactly what a
+build accepts.
 The merged data is validated again before ``court_facts.json`` is replaced.
 
 ``python -m checker.site courts --import-contacts FILE [FILE ...] [--skip-invalid]``
@@ -32,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .courts import (
+from checker.site.courts.registry import (
     CourtDataError,
     Registry,
-    _fact,
+    court_fact,
     load_registry,
     on_court_host,
     parse_contact,
@@ -176,7 +177,7 @@ def _entry(
         if not isinstance(note, dict):
             raise CourtDataError(f"{note_where}: expected an object")
         note = {**note, "checked_on": note.get("checked_on", checked_on.isoformat())}
-        fact = _fact(note, note_where, f"{court_id}.notes.{index}", "procedure", checked_on)
+        fact = court_fact(note, note_where, f"{court_id}.notes.{index}", "procedure", checked_on)
         if not fact.text.strip():
             raise CourtDataError(f"{note_where}.text: expected our one-sentence summary")
         if not on_court_host(fact.source.url, court, partners):
@@ -244,6 +245,6 @@ def import_contacts(
 
 def _load_staged(csv_path: Path, staged: Path) -> None:
     """Load the registry with the staged facts file in place of the real one."""
-    from .courts import load_csv, load_facts
+    from checker.site.courts.registry import load_csv, load_facts
 
     load_facts(staged, load_csv(csv_path))

@@ -19,9 +19,10 @@ from functools import partial
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import render, render_facts, tailoring
-from .fences import code_lines
-from .render import ShortcodeError
+from checker.site.markdown import facts as render_facts
+from checker.site.markdown import render, tailoring
+from checker.site.markdown.fences import code_lines
+from checker.site.markdown.render import ShortcodeError
 
 PREFIX = "pacer:"
 SHORTCODE = re.compile(r"<!--\s*pacer:(?P<name>[^\s>]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")

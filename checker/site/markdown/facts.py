@@ -1,6 +1,6 @@
 """Dated facts on the pages, rendered from checker/data/facts.toml for the build date.
 
-Shortcodes (see :data:`checker.site.markdown_ext.SHORTCODES`):
+Shortcodes (see :data:`checker.site.markdown.extension.SHORTCODES`):
 
 - ``<!-- pacer:fact ID -->``: the fact's sentence for the build date;
 - ``<!-- pacer:date ID [param=NAME] -->``: the fact's date alone ("December 31, 2025"), or another
@@ -21,10 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from ..facts import Fact, FactsError, UnknownFactError, book, build_date, us_date
-from ..passwordrules import passwordrules as passwordrules_string
-from ..rulesets import DEFAULT_RULESET, get_ruleset
-from .render import ShortcodeError, source_link
+from checker.facts import Fact, FactsError, UnknownFactError, book, build_date, us_date
+from checker.passwordrules import passwordrules as passwordrules_string
+from checker.rulesets import DEFAULT_RULESET, get_ruleset
+from checker.site.markdown.render import ShortcodeError, source_link
 
 
 class StaleFactError(ShortcodeError):
