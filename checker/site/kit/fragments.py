@@ -10,6 +10,10 @@ alone, and what the site shows with other markup is rewritten, not lost:
   wraps the content of each ``<dt>`` and ``<dd>`` in a ``<p>`` (ckeditor5 issue 20055), so a
   pasted ``<dl>`` is saved changed, while a list item of text and ``<br>`` is saved as pasted
   (``tests/browser/test_kit.py`` pastes every fragment into CKEditor 5 set up as Drupal's);
+- a drawing of a screen (an inline SVG in a ``<figure>``) becomes an ``<img>`` of its SVG file in
+  the kit, at ``files_url`` + ``drawings/``, with its accessible name as ``alt``, then its caption
+  as a paragraph (Drupal's own captions, ``data-caption``, need Drupal's editor plugin: a
+  paragraph is kept by any editor);
 - a note box (admonition) or a collapsible section (``<details>``) becomes its title in bold, then
   its content;
 - headings move one level down (Basic HTML has no ``<h1>``); a code block becomes a paragraph of
@@ -26,8 +30,10 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from checker.site.kit.drawings import DRAWINGS_DIR, Figure, figures
 from checker.site.kit.guides import KIT_LINK, Guide, KitError, published_url
 from checker.site.kit.pdf import demote_headings
+from checker.site.settings import DEFAULT_KIT_FILES_URL
 
 # Drupal core's standard "Basic HTML" text format (its ckeditor5 allowed-tags list), as tags and
 # their allowed attributes. The img data-* attributes Drupal adds for its own uploads are left out.
@@ -76,9 +82,11 @@ def basic_html_filter(fragment: str) -> str:
     )
 
 
-def fragment(guide: Guide, site_url: str = "") -> str:
+def fragment(guide: Guide, site_url: str = "", files_url: str = DEFAULT_KIT_FILES_URL) -> str:
     """The guide in Basic HTML tags, filtered; raises :class:`FragmentError` if text is lost."""
     soup = BeautifulSoup(guide.html, "html.parser")
+    for element, shown in figures(soup):
+        element.replace_with(*_image(soup, shown, files_url))
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
     demote_headings(soup)
@@ -101,9 +109,9 @@ def fragment(guide: Guide, site_url: str = "") -> str:
             tag.attrs = {k: v for k, v in tag.attrs.items() if k in BASIC_HTML[tag.name]}
     written = _tidy(str(soup))
     kept = basic_html_filter(written)
-    if _text(kept) != _text(written):
+    if _text(kept) != _text(written) or _images(kept) != _images(written):
         raise FragmentError(
-            f"{guide.name}: the Basic HTML filter would change the fragment's text; "
+            f"{guide.name}: the Basic HTML filter would change the fragment's text or images; "
             f"before: {_text(written)[:200]!r}; after: {_text(kept)[:200]!r}"
         )
     return kept
@@ -169,6 +177,23 @@ def _blank(node: object) -> bool:
     return isinstance(node, NavigableString) and not node.strip()
 
 
+def _image(soup: BeautifulSoup, shown: Figure, files_url: str) -> list[Tag]:
+    """``<p><img></p>`` and the caption's ``<p>``: CKEditor 5 saves an image in a paragraph as it
+    was pasted (``tests/browser/test_kit_drawings.py``)."""
+    image = soup.new_tag("img", attrs={
+        "src": f"{files_url}{DRAWINGS_DIR}/{shown.file_name}", "alt": shown.name,
+        "width": shown.width, "height": shown.height,
+    })  # fmt: skip
+    holder = soup.new_tag("p")
+    holder.append(image)
+    blocks = [holder]
+    if shown.caption:
+        caption = soup.new_tag("p")
+        caption.string = shown.caption
+        blocks.append(caption)
+    return blocks
+
+
 def _titled_block(soup: BeautifulSoup, block: Tag, title: Tag | None) -> None:
     """A box's title as a bold paragraph, then its content, in place of the box."""
     if title is not None:
@@ -213,6 +238,10 @@ def _tidy(markup: str) -> str:
     for tag in _BLOCKS:
         markup = re.sub(rf"\s*(<{tag}[\s>])", r"\n\1", markup)
     return markup.strip() + "\n"
+
+
+def _images(markup: str) -> list[dict]:
+    return [img.attrs for img in BeautifulSoup(markup, "html.parser").find_all("img")]
 
 
 def _text(markup: str) -> str:

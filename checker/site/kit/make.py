@@ -20,6 +20,7 @@ from pathlib import Path
 
 from checker.facts import build_date
 from checker.site.courts.registry import Court, Registry, project_registry
+from checker.site.kit.drawings import DRAWINGS_DIR, drawing_files
 from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
 from checker.site.kit.fragments import fragment
 from checker.site.kit.guides import KIT_PAGES, Guide, guides, public_site_url
@@ -108,9 +109,15 @@ def make_kit(
         path = target / pdf_name(kit_id, guide)
         pdf.print(guide_document(this, guide, site_url), path)
         kit.files.append(path)
+    files_url = project.settings.kit_files_url
     for guide in found:
         path = target / "fragments" / f"{guide.slug}.html"
-        kit.files.append(_write(path, fragment(guide, site_url)))
+        kit.files.append(_write(path, fragment(guide, site_url, files_url)))
+    drawings = drawing_files(found, court)
+    if drawings:
+        (target / DRAWINGS_DIR).mkdir()
+    for name, svg in sorted(drawings.items()):
+        kit.files.append(_write(target / DRAWINGS_DIR / name, svg))
     checker = versioned_files()
     for name, data in checker.items():
         (target / name).write_bytes(data)
@@ -119,8 +126,8 @@ def make_kit(
     kit.files.append(_write(target / PAGE_STYLES, page_styles()))
     text = readme(
         edition_title=this.title, kit_id=kit_id, pdf_name=kit.pdf.name, guides=found,
-        guide_pdfs=[path.name for path in kit.guide_pdfs],
-        files=checker, built=built, facts_checked=checked,
+        guide_pdfs=[path.name for path in kit.guide_pdfs], drawings=sorted(drawings),
+        files_url=files_url, files=checker, built=built, facts_checked=checked,
     )  # fmt: skip
     kit.files.append(_write(target / "README.md", text))
     # Named as the webmaster wrote the command: relative to the folder it runs in, when it can be.

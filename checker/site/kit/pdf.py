@@ -16,6 +16,11 @@ What the document does for paper, and why:
   between guides stay inside the PDF;
 - a link's address printed after it as real text (CSS generated content would come out untagged);
 - ``<details>`` open (a closed one prints only its summary);
+- a drawing of a screen printed as the page shows it, its inline SVG styled by the drawings'
+  stylesheet, so Chromium tags it as a ``Figure`` with its accessible name as ``/Alt``; its
+  ``<figure>`` has ``role="group"`` (tagged as a ``Div`` holding the ``Figure`` and the
+  ``Caption``: a ``<figure>`` alone would be a second ``Figure``, with no ``/Alt``), and is not
+  split across pages;
 - table rows kept whole on a page and table heads repeated (``break-inside: avoid``);
 - "Page i of N" in the footer, and the build date and the date the facts were last checked on
   the first page.
@@ -34,7 +39,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from checker.facts import us_date
+from checker.site.kit.drawings import figures
 from checker.site.kit.guides import KIT_LINK, Guide, page_anchor, published_url
+from checker.site.screens import STYLE as DRAWING_CSS
 
 # Without these, Chromium tries to reach Google's hosts at start and on a timer.
 CHROMIUM_ARGS = (
@@ -68,6 +75,9 @@ th { background: #eee; }
 .admonition, details { border: 0.75pt solid #555; padding: 0 8pt; margin: 0.8em 0; }
 .admonition-title, summary { font-weight: bold; margin: 0.5em 0; display: block; }
 summary::marker, summary::-webkit-details-marker { content: ""; display: none; }
+figure.pacer-screen { margin: 0.8em 0; break-inside: avoid; }
+figure.pacer-screen svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 9pt; margin-top: 0.3em; }
 dt { font-weight: bold; margin: 0.5em 0 0.1em; break-after: avoid; }
 dd { margin: 0 0 0 1.5em; }
 code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 95%; }
@@ -140,7 +150,7 @@ def _page(title: str, cover: str, sections: str, body_class: str = "") -> str:
 <head>
 <meta charset="utf-8">
 <title>{html.escape(title)}</title>
-<style>{PRINT_CSS}</style>
+<style>{PRINT_CSS}{DRAWING_CSS}</style>
 </head>
 <body{classes}>
 {cover}
@@ -161,6 +171,8 @@ def _for_print(guide: Guide, held: set[str], site_url: str = "", demote: bool = 
         tag["id"] = page_anchor(guide.name, str(tag["id"]))
     for details in soup.find_all("details"):
         details["open"] = ""
+    for element, _ in figures(soup):
+        element["role"] = "group"
     for link in soup.find_all("a", href=True):
         href = str(link["href"])
         kit = KIT_LINK.match(href)
