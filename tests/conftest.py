@@ -1,7 +1,16 @@
-"""Shared fixtures: the site built once per test session, from this checkout, by each engine."""
+"""Shared fixtures (the site built once per test session, from this checkout, by each engine) and
+the markers every test gets from what it does, so ``make test-fast`` can leave out the slow ones:
+
+- ``browser``: the test lives in tests/browser/ or tests/kit/ (a kit prints its PDF in Chromium),
+  or uses the ``browser`` or ``page`` fixture;
+- ``build``: the test, or a fixture it uses, builds the site, a court's site or a kit.
+
+Nobody applies them by hand, so a new test cannot be left in the fast subset by mistake.
+"""
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 
@@ -38,3 +47,38 @@ def engine_sites(built_site, tmp_path_factory) -> dict[str, Path]:
         assert result.returncode == 0, f"{engine} build failed:\n{result.stdout}\n{result.stderr}"
         sites[engine] = site
     return sites
+
+
+BROWSER_FOLDERS = ("browser", "kit")
+BROWSER_FIXTURES = {"browser", "page"}
+BUILD_FIXTURES = {"built_site", "site_copy", "engine_sites", "site_url"}
+# Calls that build: a test or fixture whose source holds one of these builds something.
+BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(")
+
+
+def builds(item: pytest.Item) -> bool:
+    if BUILD_FIXTURES & set(item.fixturenames):
+        return True
+    functions = [getattr(item, "function", None)]
+    for definitions in item._fixtureinfo.name2fixturedefs.values():
+        functions += [definition.func for definition in definitions]
+    for function in functions:
+        if function is None or not inspect.isfunction(function):
+            continue
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        if any(call in source for call in BUILDERS):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        area = Path(item.fspath).resolve().relative_to(tests).parts[0]
+        if area in BROWSER_FOLDERS or BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        if builds(item):
+            item.add_marker(pytest.mark.build)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from builds import serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without these, Chromium tries to reach Google's hosts at start and on a timer (env docs).
-CHROMIUM_ARGS = [
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from checker.site.kit.pdf import CHROMIUM_ARGS
+from checker.site.settings import Settings
+
+# The Chromium the kit prints with ($CHROMIUM, else Debian's), started with the kit's flags
+# (without them it tries to reach Google's hosts at start and on a timer).
+CHROMIUM = Settings.from_env().chromium_path()
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +25,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()
 
