@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from builds import ENGINES, copy_project, mkdocs_build
 
+# The ``browser`` fixture (tests/support/chromium.py): tests/browser/ and tests/kit/ both use it.
+pytest_plugins = ["chromium"]
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:

@@ -1,5 +1,5 @@
 /* CKEditor 5 (the npm package's browser build, served from this folder) set up as Drupal's
-   Basic HTML editor. The test passes the setup that tests/browser/drupal_editor.py builds from
+   Basic HTML editor. The test passes the setup that tests/support/drupal_editor.py builds from
    tests/data/drupal_basic_html.yml; nothing here knows the kit. */
 /* global CKEDITOR */
 'use strict';
