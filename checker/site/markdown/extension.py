@@ -20,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from checker.site.markdown import facts as render_facts
-from checker.site.markdown import render, tailoring
+from checker.site.markdown import render, screens, tailoring
 from checker.site.markdown.fences import code_lines
 from checker.site.markdown.render import ShortcodeError
 
@@ -44,6 +44,7 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
     "sources": (render_facts.sources, False),
     "source": (render_facts.source, False),
     "passwordrules": (render_facts.passwordrules, False),
+    "screen": (screens.screen, True),
 }
 
 
@@ -98,7 +99,10 @@ def _render(match: re.Match, line: int) -> str:
 
 class _ShortcodePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        return expand("\n".join(lines)).split("\n")
+        text = "\n".join(lines)
+        # A step and its drawings must agree before either renders (checker.site.markdown.screens).
+        screens.check_steps(text)
+        return expand(text).split("\n")
 
 
 class RulesExtension(Extension):
