@@ -21,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 
 from checker.site.markdown import facts as render_facts
 from checker.site.markdown import render, screens, tailoring
-from checker.site.markdown.fences import code_lines
+from checker.site.markdown.fences import INLINE_CODE, code_lines
 from checker.site.markdown.render import ShortcodeError
 
 PREFIX = "pacer:"
@@ -48,10 +48,6 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
 }
 
 
-# An inline code span: a run of backticks, its content, the same run again (CommonMark).
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
-
-
 def expand(text: str) -> str:
     """Replace every shortcode outside code fences and inline code with its rendering (a page
     that documents a shortcode writes it in backticks, and must show it as written)."""
@@ -65,7 +61,7 @@ def expand(text: str) -> str:
 def _expand_line(line: str, number: int) -> str:
     render = partial(_render, line=number)
     pieces, start = [], 0
-    for span in _INLINE_CODE.finditer(line):
+    for span in INLINE_CODE.finditer(line):
         pieces.append(SHORTCODE.sub(render, line[start : span.start()]))
         pieces.append(span.group(0))
         start = span.end()

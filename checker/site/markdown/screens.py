@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.site.markdown.fences import code_lines
+from checker.site.markdown.fences import INLINE_CODE, code_lines
 from checker.site.markdown.render import ShortcodeError
 from checker.site.screens import Drawing, ScreenError, draw, figure
 
@@ -57,6 +57,7 @@ def _sections(text: str) -> list[_Section]:
     for number, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True), 1):
         if code:
             continue
+        line = INLINE_CODE.sub("", line)  # a shortcode or bold shown as code is an example
         heading = _HEADING.match(line)
         if heading:
             sections.append(_Section(number, heading.group("title"), {}, []))
