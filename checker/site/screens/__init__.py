@@ -25,15 +25,22 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
-from ...verify import verify_text
-from . import rulebox, svg
-from .records import COURT_TYPES, SCREENS_TOML, Screen, ScreenError, Screens, load
-from .svg import NEUTRAL_ECF_HOST, STYLE
+from checker.rulesets import DEFAULT_RULESET, RuleSet, get_ruleset
+from checker.site.screens import rulebox, svg
+from checker.site.screens.records import (
+    COURT_TYPES,
+    SCREENS_TOML,
+    Screen,
+    ScreenError,
+    Screens,
+    load,
+)
+from checker.site.screens.svg import NEUTRAL_ECF_HOST, STYLE
+from checker.verify import verify_text
 
 __all__ = [
     "COURT_TYPES", "NEUTRAL_ECF_HOST", "SCREENS_TOML", "STYLE", "Drawing", "Screen",
-    "ScreenError", "Screens", "draw", "figure", "load",
+    "ScreenError", "Screens", "draw", "figure", "filing_menus", "load",
 ]  # fmt: skip
 
 CAPTION_TAIL = "Your screen may look different."
@@ -125,6 +132,19 @@ def _verify(screen: Screen, court_type: str | None, rules: RuleSet, texts: tuple
             'set: use { rules = "note" } or { rules = "password" }, never a typed number'
         )
     _VERIFIED[key] = (screen, rules)
+
+
+def filing_menus(court_type: str, path: Path | str = SCREENS_TOML) -> tuple[str, ...]:
+    """The filing menus a court of ``court_type`` shows after linking: the outlined items of
+    the ``ecf-menu-after`` record's menu for that type. The court pages' words read this, so
+    the menus a step names and the drawing shows are written once."""
+    screen = load(path)["ecf-menu-after"]
+    return tuple(label for label in screen.highlight if label in screen.controls(court_type)
+                 and label not in screen.controls(_other(court_type)))
+
+
+def _other(court_type: str) -> str:
+    return next(t for t in COURT_TYPES if t != court_type)
 
 
 def figure(drawing: Drawing) -> str:

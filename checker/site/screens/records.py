@@ -75,7 +75,8 @@ class Part:
             return (self.value, *self.options.get("links", ()))
         if isinstance(self.value, tuple):
             return self.value
-        return (self.value,)
+        # A field's example value counts: a step may say what it should read (INDIVIDUAL).
+        return (self.value, *([self.options["value"]] if self.options.get("value") else []))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ with at least: one lower case letter ..."), filled from the records.
 
 from __future__ import annotations
 
-from ...rulesets import FIELD_LABELS, RuleSet
+from checker.rulesets import FIELD_LABELS, RuleSet
 
 # Sentences of the "must not" rules, shortened to the item after "cannot have:".
 _MUST_NOT = ("Your password must not have ", "Your password must not contain ")

@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .records import Part, Screen
+from checker.site.screens.records import Part, Screen
 
 WIDTH = 320
 PAD = 10
