@@ -77,6 +77,8 @@ th { background: #eee; }
 summary::marker, summary::-webkit-details-marker { content: ""; display: none; }
 figure.pacer-screen { margin: 0.8em 0; break-inside: avoid; }
 figure.pacer-screen svg { display: block; max-width: 100%; height: auto; }
+figure.pacer-screen .ps { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
+figure.pacer-screen rect { rx: 0; ry: 0; }
 figcaption { font-size: 9pt; margin-top: 0.3em; }
 dt { font-weight: bold; margin: 0.5em 0 0.1em; break-after: avoid; }
 dd { margin: 0 0 0 1.5em; }
