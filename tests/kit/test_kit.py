@@ -42,7 +42,7 @@ from drupal_editor import (
     images,
     words,
 )
-from pdf_structure import structure_counts
+from pdf_structure import figures, structure_counts
 from pypdf import PdfReader
 
 from checker.site.courts.registry import project_registry
@@ -148,6 +148,44 @@ def test_each_guide_has_a_pdf_of_its_own(project, court):
         if slug == "link":
             assert len(pages) <= 8, len(pages)  # a court's link guide fits in 8 pages
             assert re.findall(r"\becf\.([a-z]+)\.uscourts\.gov", " ".join(pages))[0] == court
+
+
+@pytest.mark.parametrize("court", KITS)
+def test_the_drawings_are_figures_with_alt_text_images_and_files_of_the_court(project, court):
+    kit = kit_dir(project, court)
+    source = Project.at(project / "mkdocs.yml")
+    registry = project_registry(source)
+    shown = {}  # each guide's drawings, by their accessible names, as the guide shows them
+    for guide in guides(source, registry, registry.get(court), KIT_PAGES):
+        soup = BeautifulSoup(guide.html, "html.parser")
+        shown[guide.name] = [svg["aria-label"] for svg in soup.select("figure svg[role=img]")]
+    assert sum(len(names) for names in shown.values()) >= 20, shown
+    # The PDFs: each drawing one Figure, its accessible name its /Alt, beside its Caption.
+    combined = [alt for alt, _ in figures(PdfReader(kit / f"pacer-help-{court}.pdf"))]
+    assert combined == [name for page in KIT_PAGES for name in shown[page]]
+    for page in KIT_PAGES:
+        one = figures(PdfReader(kit / f"pacer-help-{court}-{page.removesuffix('.md')}.pdf"))
+        assert [alt for alt, _ in one] == shown[page], page
+        assert all("Caption" in beside for _, beside in one), page
+    # The fragments: an <img> with that alt text per drawing, of a file in the kit.
+    for page in KIT_PAGES:
+        fragment = (kit / "fragments" / f"{page.removesuffix('.md')}.html").read_text("utf-8")
+        found = images(fragment)
+        assert [alt for _, alt in found] == shown[page], page
+        for src, _ in found:
+            assert src.startswith("/sites/default/files/pacer-help/drawings/"), src
+            assert (kit / "drawings" / src.rsplit("/", 1)[1]).is_file(), src
+    # The court's host and the menus of its court type, in the files and in the PDF.
+    own, other = MENUS[KITS[court]], next(m for k, m in MENUS.items() if k != KITS[court])
+    words = [re.sub(r"<[^>]+>", " ", path.read_text("utf-8")).split()
+             for path in sorted((kit / "drawings").glob("*.svg"))]  # fmt: skip
+    every = {word for drawn in words for word in drawn}
+    assert f"ecf.{court}.uscourts.gov" in every and set(own) <= every, sorted(every)[:80]
+    assert not set(other) & every
+    assert not {w for w in every if re.fullmatch(r"ecf\.[a-z]+\.uscourts\.gov", w)} - {
+        f"ecf.{court}.uscourts.gov"}
+    menus = (kit / "drawings" / "ecf-menu-after.svg").read_text("utf-8")
+    assert all(f">{menu}</text>" in menus for menu in own), menus
 
 
 def court_name(court: str) -> str:

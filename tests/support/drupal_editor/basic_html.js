@@ -53,3 +53,20 @@ window.pasteIntoEditor = async (html) => {
   document.querySelector('.ck-editor__editable').dispatchEvent(paste);
   return editor.getData();
 };
+
+// The images in the editing area that do not load. The editor marks its images
+// loading="lazy", so each address is loaded afresh and decoded.
+window.brokenImages = async () => {
+  const sources = [...document.querySelectorAll('.ck-editor__editable img')].map((img) => img.src);
+  const broken = await Promise.all(sources.map(async (src) => {
+    const image = new Image();
+    image.src = src;
+    try {
+      await image.decode();
+      return image.naturalWidth ? null : src;
+    } catch (error) {
+      return src;
+    }
+  }));
+  return broken.filter(Boolean);
+};
