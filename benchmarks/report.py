@@ -15,6 +15,8 @@ Figures:
   ``all/`` with two processes (``--no-all-kits`` skips it), and the PDF size per court;
 - the verifier's speed in MB/s on each shape of input that would make a naive reader slow
   (tests/verify_shapes.py), and its peak memory on one 20 MB page (benchmarks/verify_speed.py);
+- the screen drawings' weight on each guide and a court page: gzip bytes and requests they add,
+  beside issue 24's budget (15 KiB, one request; benchmarks/drawings.py);
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
   performance score, since one run on a shared machine swings by several hundredths.
@@ -40,6 +42,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
 
 import checker_speed  # noqa: E402
+import drawings as drawings_bench  # noqa: E402
 import verify_speed  # noqa: E402
 import widget as widget_bench  # noqa: E402
 from builds import copy_project  # noqa: E402
@@ -276,6 +279,15 @@ def main() -> None:
         index = site / "search" / "search_index.json"
         row("search index (court pages left out)",
             f"{kb(index.stat().st_size)} ({kb(gzip_bytes(index))} gzip)")  # fmt: skip
+
+        for path in drawings_bench.GUIDES:
+            drawn = drawings_bench.weight(site, path)
+            row(f"screen drawings, {path}",
+                f"{drawn['drawings']} drawings, +{kb(drawn['gzip_bytes'])} gzip,"
+                f" +{drawn['requests']} requests",
+                f"<= {kb(drawings_bench.BUDGET_BYTES)}, <= +{drawings_bench.REQUESTS_BUDGET}",
+                drawn["gzip_bytes"] <= drawings_bench.BUDGET_BYTES
+                and drawn["requests"] <= drawings_bench.REQUESTS_BUDGET)  # fmt: skip
 
         kit_rows(row, project, every=not args.no_all_kits)
 
