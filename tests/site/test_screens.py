@@ -85,7 +85,7 @@ def test_the_security_tab_caption_and_name():
 def test_the_security_tab_states_the_rules_in_force():
     texts = draw("upgrade-security").texts
     length = NEW.rule("password.length").params
-    assert f"Password: {length['min']}-{length['max']} characters with at least:" in texts
+    assert f"Password: {length['min']}-{length['max']} characters." in texts
     old = OLD.rule("password.length").params
     assert not [t for t in texts if t.startswith(f"Password: {old['min']}-")]
 
@@ -314,3 +314,18 @@ def test_a_court_page_draws_its_host_and_court_type():
         "<!-- pacer:screen ecf-menu-after court_type=bankruptcy host=ecf.mnd.uscourts.gov -->"
     )
     assert tailored[3] == "<!-- pacer:screen ecf-login -->"  # an example in a fence stays
+
+
+def test_rule_boxes_are_statements_the_verifier_reads_for_their_own_rule_set():
+    from checker.site.screens.rulebox import lines
+    from checker.verify import verify_text
+
+    for name, rules in RULESETS.items():
+        for box in ("note", "password"):
+            text = lines(rules, box)
+            # No lead-in: in a PDF the step's numbered actions follow the drawing's words.
+            assert not [line for line in text if line.endswith(":")], (name, box)
+            tail = "\n1. Enter a new username in Username.\n2. Enter your username again."
+            assert verify_text("\n".join(text) + tail, box, rules) == [], (name, box)
+    stale = verify_text("\n".join(lines(OLD, "note")), "note", NEW)
+    assert any(m.rule_id == "password.length" for m in stale)
