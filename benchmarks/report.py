@@ -17,6 +17,8 @@ Figures:
 - the verifier's speed in MB/s on each shape of input that would make a naive reader slow
   (tests/support/verify_shapes.py), and its peak memory on one 20 MB page
   (benchmarks/verify_speed.py);
+- the screen drawings' weight on each guide and a court page: gzip bytes and requests they add,
+  beside issue 24's budget (15 KiB, one request; benchmarks/drawings.py);
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
   page, mobile preset, pages served with gzip from 127.0.0.1; the median of three runs by
   performance score, since one run on a shared machine swings by several hundredths.
@@ -38,6 +40,7 @@ import time
 from pathlib import Path
 
 import checker_speed
+import drawings as drawings_bench
 import verify_speed
 import widget as widget_bench
 from builds import copy_project
@@ -282,6 +285,15 @@ def main() -> None:
         index = site / "search" / "search_index.json"
         row("search index (court pages left out)",
             f"{kb(index.stat().st_size)} ({kb(gzip_bytes(index))} gzip)")  # fmt: skip
+
+        for path in drawings_bench.GUIDES:
+            drawn = drawings_bench.weight(site, path)
+            row(f"screen drawings, {path}",
+                f"{drawn['drawings']} drawings, +{kb(drawn['gzip_bytes'])} gzip,"
+                f" +{drawn['requests']} requests",
+                f"<= {kb(drawings_bench.BUDGET_BYTES)}, <= +{drawings_bench.REQUESTS_BUDGET}",
+                drawn["gzip_bytes"] <= drawings_bench.BUDGET_BYTES
+                and drawn["requests"] <= drawings_bench.REQUESTS_BUDGET)  # fmt: skip
 
         kit_rows(row, project, every=not args.no_all_kits)
 

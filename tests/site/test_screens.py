@@ -11,6 +11,9 @@ import pytest
 
 from checker.rulesets import RULESETS, RuleSet
 from checker.site import screens
+from checker.site.markdown.render import ShortcodeError
+from checker.site.markdown.screens import check_steps
+from checker.site.markdown.tailoring import tailor_screens
 from checker.site.screens import NEUTRAL_ECF_HOST, STYLE, ScreenError, draw, figure, load
 from checker.site.screens.records import SCREENS_TOML
 
@@ -82,7 +85,7 @@ def test_the_security_tab_caption_and_name():
 def test_the_security_tab_states_the_rules_in_force():
     texts = draw("upgrade-security").texts
     length = NEW.rule("password.length").params
-    assert f"Password: {length['min']}-{length['max']} characters with at least:" in texts
+    assert f"Password: {length['min']}-{length['max']} characters." in texts
     old = OLD.rule("password.length").params
     assert not [t for t in texts if t.startswith(f"Password: {old['min']}-")]
 
@@ -248,3 +251,81 @@ def test_the_room_imports_no_court_or_build_code():
         for later in ("courts", "checks", "pipeline", "kit", "generate", "court_pages"):
             assert not re.search(rf"^from \.\.+{later}\b|^import .*\b{later}\b", code, re.M), (
                 module.name, later)
+
+
+# Steps and their drawings (the Markdown extension's check) -----------------------------------
+
+STEP = """### Step 4: Open the Utilities menu
+
+<!-- pacer:screen ecf-menu-before -->
+
+Select **Utilities** on the menu bar.
+
+The menu bar shows **Query**, **Reports**, **Help** and **Log Out**. Press **F5** to refresh.
+
+??? note "An aside"
+
+    Ask **the clerk**, or see `**Anything**` and `<!-- pacer:screen ecf-login -->`.
+"""
+
+
+def test_a_step_that_agrees_with_its_drawing_passes():
+    check_steps(STEP)  # keys, asides and code are not the step's controls
+
+
+def test_a_renamed_bold_control_is_named_with_its_drawing():
+    with pytest.raises(ShortcodeError) as caught:
+        check_steps(STEP.replace("**Utilities**", "**Tools**"))
+    message = str(caught.value)
+    assert message.startswith("line 5: step 'Step 4: Open the Utilities menu' names **Tools**")
+    assert "drawing 'ecf-menu-before' does not show (screens.toml [screens.ecf-menu-before])" in (
+        message
+    )
+
+
+def test_an_outline_the_step_does_not_name_is_named_with_the_step():
+    step = STEP.replace("Select **Utilities** on the menu bar.", "Select the third menu.")
+    step = step.replace("**Reports**, ", "Reports, ")
+    with pytest.raises(ShortcodeError, match=(
+        r"line 1: drawing 'ecf-menu-before' outlines 'Utilities', which step "
+        r"'Step 4: Open the Utilities menu' does not name in bold"
+    )):
+        check_steps(step)
+
+
+def test_a_bad_screen_shortcode_names_its_line():
+    with pytest.raises(ShortcodeError, match=r"line 3: .*no screen 'ecf-menu'"):
+        check_steps(STEP.replace("ecf-menu-before -->", "ecf-menu -->"))
+    with pytest.raises(ShortcodeError, match=r"line 3: .*expected one screen id"):
+        check_steps(STEP.replace("ecf-menu-before -->", "ecf-menu-before colour=red -->"))
+
+
+def test_a_court_page_draws_its_host_and_court_type():
+    markdown = (
+        "<!-- pacer:screen ecf-login -->\n"
+        "<!-- pacer:screen ecf-menu-after court_type=bankruptcy -->\n"
+        "```\n<!-- pacer:screen ecf-login -->\n```"
+    )
+    tailored = tailor_screens(markdown, "ecf.mnd.uscourts.gov", "district").split("\n")
+    assert tailored[0] == (
+        "<!-- pacer:screen ecf-login host=ecf.mnd.uscourts.gov court_type=district -->"
+    )
+    assert tailored[1] == (
+        "<!-- pacer:screen ecf-menu-after court_type=bankruptcy host=ecf.mnd.uscourts.gov -->"
+    )
+    assert tailored[3] == "<!-- pacer:screen ecf-login -->"  # an example in a fence stays
+
+
+def test_rule_boxes_are_statements_the_verifier_reads_for_their_own_rule_set():
+    from checker.site.screens.rulebox import lines
+    from checker.verify import verify_text
+
+    for name, rules in RULESETS.items():
+        for box in ("note", "password"):
+            text = lines(rules, box)
+            # No lead-in: in a PDF the step's numbered actions follow the drawing's words.
+            assert not [line for line in text if line.endswith(":")], (name, box)
+            tail = "\n1. Enter a new username in Username.\n2. Enter your username again."
+            assert verify_text("\n".join(text) + tail, box, rules) == [], (name, box)
+    stale = verify_text("\n".join(lines(OLD, "note")), "note", NEW)
+    assert any(m.rule_id == "password.length" for m in stale)

@@ -4,12 +4,13 @@ and the court tailoring and the three engines."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from builds import ENGINES, copy_project, mkdocs_build, small_court_data
+from builds import ENGINES, ROOT, copy_project, mkdocs_build, small_court_data
 
 from checker import RULESETS
 from checker.site.screens import NEUTRAL_ECF_HOST
@@ -28,6 +29,14 @@ def build(project: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess, P
     site = tmp_path / "built"
     env = small_court_data(tmp_path / "courts", COURTS)
     return mkdocs_build(site, config=project / "mkdocs.yml", cwd=project, env=env), site
+
+
+def bench_drawings():
+    """benchmarks/drawings.py, which `make bench` prints beside the budget."""
+    spec = importlib.util.spec_from_file_location("drawings", ROOT / "benchmarks" / "drawings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def figures(html: str) -> list[str]:
@@ -62,6 +71,13 @@ def test_the_guides_and_court_pages_show_tailored_drawings(project, tmp_path):
     assert "ecf.iasb.uscourts.gov" in iasb and NEUTRAL_ECF_HOST not in iasb
     assert "Civil" in mnd and "Criminal" in mnd and "Bankruptcy" not in mnd
     assert "Bankruptcy" in iasb and "Adversary" in iasb and "Civil" not in iasb
+
+    # Weight: inline, so no request; well under 15 KiB gzip on the page with the most drawings.
+    bench = bench_drawings()
+    for path in (*(f"/{guide}/" for guide in GUIDES), "/courts/mnd/"):
+        weight = bench.weight(site, path)
+        assert weight["drawings"] > 0 and weight["requests"] == 0, path
+        assert 0 < weight["gzip_bytes"] <= bench.BUDGET_BYTES, (path, weight)
 
 
 def test_a_changed_rule_parameter_changes_the_security_tab_drawing(project, tmp_path):

@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from checker.site.markdown import facts as render_facts
 from checker.site.markdown import render, screens, tailoring
 from checker.site.markdown.fences import INLINE_CODE, code_lines
-from checker.site.markdown.render import ShortcodeError
+from checker.site.markdown.render import ShortcodeError, shortcode_args
 
 PREFIX = "pacer:"
 SHORTCODE = re.compile(r"<!--\s*pacer:(?P<name>[^\s>]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")
@@ -77,13 +77,7 @@ def _render(match: re.Match, line: int) -> str:
             f"line {line}: unknown shortcode {match.group(0)!r}; known shortcodes: {known}"
         )
     renderer, block = SHORTCODES[name]
-    args, options = [], {}
-    for token in match.group("args").split():
-        key, eq, value = token.partition("=")
-        if eq:
-            options[key] = value
-        else:
-            args.append(token)
+    args, options = shortcode_args(match.group("args"))
     try:
         rendered = renderer(*args, **options)
     except TypeError as error:

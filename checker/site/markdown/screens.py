@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from checker.site.markdown.fences import INLINE_CODE, code_lines
-from checker.site.markdown.render import ShortcodeError
+from checker.site.markdown.render import ShortcodeError, shortcode_args
 from checker.site.screens import Drawing, ScreenError, draw, figure
 
 SCREEN_SHORTCODE = re.compile(r"<!--\s*pacer:screen(?P<args>(?:\s+[^\s>]+)*)\s*-->")
@@ -63,13 +63,7 @@ def _sections(text: str) -> list[_Section]:
             sections.append(_Section(number, heading.group("title"), {}, []))
             continue
         for match in SCREEN_SHORTCODE.finditer(line):
-            args, options = [], {}
-            for token in match.group("args").split():
-                key, eq, value = token.partition("=")
-                if eq:
-                    options[key] = value
-                else:
-                    args.append(token)
+            args, options = shortcode_args(match.group("args"))
             if len(args) != 1 or set(options) - {"host", "court_type"}:
                 raise ShortcodeError(
                     f"line {number}: {match.group(0)!r}: expected one screen id and at most "
