@@ -183,8 +183,8 @@ class FactBook:
 
 def read_data_file(path: Path, error: Callable[[str], Exception] = FactsError) -> Any:
     """A TOML or JSON data file (JSON when a suffix says so: ``court_facts.json.new`` too),
-    parsed: the one reader of the project's data files (facts.toml, the court data). ``error`` makes the exception, its message naming the
-    file, and for JSON the line, and what is wrong."""
+    parsed: the one reader of the project's data files (facts.toml, the court data). ``error``
+    makes the exception, its message naming the file, for JSON the line, and what is wrong."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as failure:
