@@ -36,11 +36,8 @@ from builds import (
 from drupal_editor import (
     allowed_html,
     basic_html_filter,
-    canonical,
     drupal_editor,
-    first_difference,
     images,
-    words,
 )
 from pdf_structure import figures, structure_counts
 from pypdf import PdfReader
@@ -242,29 +239,25 @@ def test_fragments_come_back_unchanged_from_drupals_editor(project, browser, tmp
     into the editing area), saved, then filtered by the format's allowed_html, is the fragment:
     every word, every image, every tag and attribute. The images load from where the README has
     the webmaster upload the kit."""
+    shown = 0
     for court in KITS:
         kit = kit_dir(project, court)
         with drupal_editor(browser, tmp_path / court, kit) as editor:
             for path in sorted((kit / "fragments").glob("*.html")):
                 fragment = path.read_text(encoding="utf-8")
-                for way in ("source", "editor"):
-                    saved = basic_html_filter(editor.paste(fragment, way))
-                    where = f"{court}/{path.name}, pasted into {way}"
-                    assert words(saved) == words(fragment), where
-                    assert images(saved) == images(fragment), where
-                    difference = first_difference(canonical(fragment), canonical(saved))
-                    assert difference == "", f"{where}: {difference}"
-                    broken = editor.broken_images()
-                    assert broken == [], (where, broken)
+                assert editor.changes(fragment) == [], f"{court}/{path.name}"
+                shown += len(images(fragment))
+    assert shown >= 40  # the drawings are in the fragments, and each came back and loaded
 
 
 def test_the_editor_wraps_definition_lists_in_paragraphs(browser, tmp_path):
     """Why fragments hold no <dl>: the same comparison fails on one (ckeditor5 issue 20055)."""
     listing = "<dl>\n<dt>Court</dt>\n<dd>District of Minnesota</dd>\n</dl>\n"
     with drupal_editor(browser, tmp_path) as editor:
-        saved = basic_html_filter(editor.paste(listing, "source"))
-    assert words(saved) == words(listing)
-    assert "at /dl[0]/dt[0]" in first_difference(canonical(listing), canonical(saved)), saved
+        found = editor.changes(listing)
+    # Every word kept, both ways in; the term's text wrapped in a <p>.
+    assert len(found) == 2 and all("at /dl[0]/dt[0][0]: expected 'Court', got ('p'" in f
+                                   for f in found), found  # fmt: skip
 
 
 @pytest.mark.parametrize("court", KITS)

@@ -91,6 +91,23 @@ class Editor:
         function = {"source": "pasteIntoSource", "editor": "pasteIntoEditor"}[way]
         return self.page.evaluate(f"html => window.{function}(html)", html)
 
+    def changes(self, fragment: str) -> list[str]:
+        """What Drupal would change in ``fragment``, pasted into Source and into the editing area,
+        saved, filtered by ``allowed_html``: words, images, then the first tag or attribute that
+        differs, and images that do not load; [] when it comes back as it was pasted."""
+        found = []
+        for way in ("source", "editor"):
+            saved = basic_html_filter(self.paste(fragment, way))
+            if words(saved) != words(fragment):
+                found.append(f"pasted into {way}: words changed")
+            if images(saved) != images(fragment):
+                found.append(f"pasted into {way}: images changed: {images(saved)}")
+            difference = first_difference(canonical(fragment), canonical(saved))
+            if difference:
+                found.append(f"pasted into {way}: {difference}")
+            found += [f"pasted into {way}: {src} does not load" for src in self.broken_images()]
+        return found
+
     def broken_images(self) -> list[str]:
         """The addresses of the images in the editing area that do not load."""
         return self.page.evaluate("window.brokenImages()")
