@@ -16,11 +16,13 @@ What the document does for paper, and why:
   between guides stay inside the PDF;
 - a link's address printed after it as real text (CSS generated content would come out untagged);
 - ``<details>`` open (a closed one prints only its summary);
-- a drawing of a screen printed as the page shows it, its inline SVG styled by the drawings'
-  stylesheet, so Chromium tags it as a ``Figure`` with its accessible name as ``/Alt``; its
-  ``<figure>`` has ``role="group"`` (tagged as a ``Div`` holding the ``Figure`` and the
-  ``Caption``: a ``<figure>`` alone would be a second ``Figure``, with no ``/Alt``), and is not
-  split across pages;
+- a drawing of a screen printed as the page shows it, beside its step (floated right; each block
+  of a guide is its own stacking context, so Chromium paints, and the PDF's text runs, in the
+  order of the page: a float is otherwise painted before the text around it), its inline SVG
+  styled by the drawings' stylesheet, so Chromium tags it as a ``Figure`` with its accessible
+  name as ``/Alt``; its ``<figure>`` has ``role="group"`` (tagged as a ``Div`` holding the
+  ``Figure`` and the ``Caption``: a ``<figure>`` alone would be a second ``Figure``, with no
+  ``/Alt``), and is not split across pages;
 - table rows kept whole on a page and table heads repeated (``break-inside: avoid``);
 - "Page i of N" in the footer, and the build date and the date the facts were last checked on
   the first page.
@@ -75,7 +77,10 @@ th { background: #eee; }
 .admonition, details { border: 0.75pt solid #555; padding: 0 8pt; margin: 0.8em 0; }
 .admonition-title, summary { font-weight: bold; margin: 0.5em 0; display: block; }
 summary::marker, summary::-webkit-details-marker { content: ""; display: none; }
-figure.pacer-screen { margin: 0.8em 0; break-inside: avoid; }
+figure.pacer-screen { float: right; clear: right; width: 240pt; margin: 0 0 0.8em 1.2em;
+  break-inside: avoid; }
+h2, h3, h4, h5, h6, .admonition, details, table, pre { clear: both; }
+section > * { isolation: isolate; }
 figure.pacer-screen svg { display: block; max-width: 100%; height: auto; }
 figure.pacer-screen .ps { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
 figure.pacer-screen rect { rx: 0; ry: 0; }
