@@ -3,7 +3,8 @@ the markers every test gets from what it does, so ``make test-fast`` can leave o
 
 - ``browser``: the test lives in tests/browser/ or tests/kit/ (a kit prints its PDF in Chromium),
   or uses the ``browser`` or ``page`` fixture;
-- ``build``: the test, or a fixture it uses, builds the site, a court's site or a kit.
+- ``build``: the test, or a fixture it uses, builds the site, a court's site, a kit, or installs
+  the package into a fresh environment.
 
 Nobody applies them by hand, so a new test cannot be left in the fast subset by mistake.
 """
@@ -15,10 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from builds import ENGINES, copy_project, mkdocs_build
+from builds import ENGINES, copy_project, mkdocs_build, serve
 
-# The ``browser`` fixture (tests/support/chromium.py): tests/browser/ and tests/kit/ both use it.
-pytest_plugins = ["chromium"]
+from checker.site.kit.pdf import CHROMIUM_ARGS
+from checker.site.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +53,43 @@ def engine_sites(built_site, tmp_path_factory) -> dict[str, Path]:
     return sites
 
 
+# ---- real Chromium (Debian's package, driven by Playwright), for tests/browser and tests/kit ----
+
+# The Chromium the kit prints with ($CHROMIUM, else Debian's), started with the kit's flags
+# (without them it tries to reach Google's hosts at start and on a timer).
+CHROMIUM = Settings.from_env().chromium_path()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served over HTTP on 127.0.0.1 at a free port."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
 BROWSER_FOLDERS = ("browser", "kit")
 BROWSER_FIXTURES = {"browser", "page"}
 BUILD_FIXTURES = {"built_site", "site_copy", "engine_sites", "site_url"}
 # Calls that build: a test or fixture whose source holds one of these builds something.
-BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(")
+BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(",
+            "venv.create(")  # fmt: skip
 
 
 def builds(item: pytest.Item) -> bool:
