@@ -329,3 +329,15 @@ def test_rule_boxes_are_statements_the_verifier_reads_for_their_own_rule_set():
             assert verify_text("\n".join(text) + tail, box, rules) == [], (name, box)
     stale = verify_text("\n".join(lines(OLD, "note")), "note", NEW)
     assert any(m.rule_id == "password.length" for m in stale)
+
+
+def test_a_label_drawn_but_never_said_is_named():
+    step = STEP.replace("The menu bar shows **Query**, **Reports**, **Help** and **Log Out**.",
+                        "The menu bar shows **Query**, **Reports** and **Help**.")
+    with pytest.raises(ShortcodeError, match=(
+        r"line 1: drawing 'ecf-menu-before' shows 'Log Out', which neither step "
+        r"'Step 4: Open the Utilities menu' nor a step before it says"
+    )):
+        check_steps(step)
+    # Said in an earlier step is enough: a reader without the picture has been told.
+    check_steps("## Before\n\nThe menu bar ends with Log Out.\n\n" + step)
