@@ -18,7 +18,7 @@ PY     := $(VENV)/bin/python
 COURT  ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build kit generate test setup browser chromium lint bench
+.PHONY: serve build kit generate test test-fast setup browser chromium lint bench
 
 serve: setup generate
 	$(PY) -m mkdocs serve
@@ -40,6 +40,11 @@ test: setup browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# What needs no build and no browser (tests/conftest.py marks the rest): under a minute.
+test-fast: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not build and not browser"
+
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -60,5 +65,6 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The benchmarks import the test helpers (tests/support) as the tests do, by path, not sys.path.
 bench: setup browser
-	$(PY) benchmarks/report.py
+	PYTHONPATH=.:tests/support:benchmarks $(PY) benchmarks/report.py

@@ -7,13 +7,11 @@ everything uncompressed, which would make every page look several times heavier 
 from __future__ import annotations
 
 import gzip
-import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 # The loopback server is the one the browser tests use.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from builds import QuietHandler, serve  # noqa: E402
+from builds import QuietHandler, serve
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".mjs"}
 

@@ -1,6 +1,6 @@
 """Measure the kit's PDF renderers on the same document: Chromium (the kit's) and WeasyPrint.
 
-    python benchmarks/pdf_renderers.py [--court mnd] [--weasyprint PYTHON]
+    PYTHONPATH=tests/support python benchmarks/pdf_renderers.py [--court mnd] [--weasyprint PYTHON]
 
 WeasyPrint is not a dependency: pass an interpreter that has it (``pip install weasyprint`` in a
 scratch venv) to measure it beside Chromium. Prints, per renderer: seconds, bytes, pages, the text
@@ -13,26 +13,22 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pdf_structure import structure_counts
 from pypdf import PdfReader
 
+from checker.facts import build_date
+from checker.site.courts.registry import project_registry
+from checker.site.kit.guides import KIT_PAGES, guides
+from checker.site.kit.make import edition
+from checker.site.kit.pdf import document, printer
+from checker.site.project import Project
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from pdf_structure import structure_counts  # noqa: E402
-
-from checker.facts import build_date  # noqa: E402
-from checker.site.courts.registry import project_registry  # noqa: E402
-from checker.site.kit.guides import KIT_PAGES, guides  # noqa: E402
-from checker.site.kit.make import edition  # noqa: E402
-from checker.site.kit.pdf import document, printer  # noqa: E402
-from checker.site.project import Project  # noqa: E402
-
 WEASYPRINT = """
 import sys, weasyprint
 weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], pdf_variant="pdf/ua-1")

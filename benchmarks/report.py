@@ -1,6 +1,7 @@
 """One benchmark table, every figure measured in this run (a report: nothing is asserted).
 
-    make bench        (or: .venv/bin/python benchmarks/report.py [--runs N] [--no-lighthouse])
+    make bench        (or: PYTHONPATH=.:tests/support .venv/bin/python benchmarks/report.py
+                       [--runs N] [--no-lighthouse]; tests/support holds the helpers it shares)
 
 Figures:
 - the build, step by step as ``make build`` runs it (generate, the engine with the plugin's checks
@@ -14,7 +15,8 @@ Figures:
 - the court kit (``python -m checker.site kit``): one court's kit, every court's kits and
   ``all/`` with two processes (``--no-all-kits`` skips it), and the PDF size per court;
 - the verifier's speed in MB/s on each shape of input that would make a naive reader slow
-  (tests/verify_shapes.py), and its peak memory on one 20 MB page (benchmarks/verify_speed.py);
+  (tests/support/verify_shapes.py), and its peak memory on one 20 MB page
+  (benchmarks/verify_speed.py);
 - the screen drawings' weight on each guide and a court page: gzip bytes and requests they add,
   beside issue 24's budget (15 KiB, one request; benchmarks/drawings.py);
 - Lighthouse 12 (npx, Debian chromium) for the start page, a guide, the rules page and one court
@@ -37,16 +39,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import checker_speed
+import drawings as drawings_bench
+import verify_speed
+import widget as widget_bench
+from builds import copy_project
+from gzip_server import serve_gzip
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
-
-import checker_speed  # noqa: E402
-import drawings as drawings_bench  # noqa: E402
-import verify_speed  # noqa: E402
-import widget as widget_bench  # noqa: E402
-from builds import copy_project  # noqa: E402
-from gzip_server import serve_gzip  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"]

@@ -7,11 +7,11 @@ A benchmark, not a test: it prints figures and asserts nothing (shared machines 
   ten states a password rule (half of those stale). Memory is the peak traced by tracemalloc
   while verifying, for 200 and for 2000 pages: flat in the number of pages means the two are
   close.
-- Shapes (tests/verify_shapes.py, the same the step-count test uses): MB/s for 1 MB of each,
+- Shapes (tests/support/verify_shapes.py, the same the step-count test uses): MB/s for 1 MB of each,
   by CPU time and by the clock. Goal: at least 1 MB/s for every shape.
 - One 20 MB page, read from a file in a fresh process: its peak resident memory (the process's
   ru_maxrss, interpreter included). Goal: at most 5 times the file plus 50 MB.
-Run: .venv/bin/python benchmarks/verify_speed.py [PAGES ...]
+Run: PYTHONPATH=tests/support .venv/bin/python benchmarks/verify_speed.py [PAGES ...]
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from verify_shapes import SHAPES, run
 
-from verify_shapes import SHAPES, run  # noqa: E402
-
-from checker.verify import verify_paths  # noqa: E402
+from checker.verify import verify_paths
 
 SPEED_GOAL = 1.0  # MB/s, every shape
 SHAPE_SIZE = 1_000_000

@@ -14,14 +14,10 @@ from __future__ import annotations
 import gzip
 import itertools
 import shutil
-import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from checker.engine import MAX_FIELD_LENGTH  # noqa: E402
-from checker.widget import MINIFIED, bundle, rules_json  # noqa: E402
+from checker.engine import MAX_FIELD_LENGTH
+from checker.widget import MINIFIED, bundle, rules_json
 
 GZIP_BUDGET = 4096
 

@@ -205,7 +205,7 @@ def parts(text: str, min_part: int, meter: Meter = NULL_METER) -> list[str]:
 @functools.cache
 def _part_of(min_part: int) -> re.Pattern[str]:
     # In str patterns, [^\W_] is exactly the code points of categories L* and N*
-    # (tests/test_rules.py checks every code point); one C scan instead of a loop in Python.
+    # (tests/core/test_rules.py checks every code point); one C scan instead of a loop in Python.
     return re.compile(rf"[^\W_]{{{min_part},}}")
 
 

@@ -2,7 +2,7 @@
 
 The bundle carries :func:`checker.export.widget_export` (the rules without sources and
 interpretations) and ``widget.min.js``, which terser writes from ``widget.js`` (``npm run widget``;
-committed, and tests/test_widget_min.py fails when it is older than ``widget.js``), so a page
+committed, and tests/core/test_widget_min.py fails when it is older than ``widget.js``), so a page
 downloads only what runs while ``widget.js`` stays commented for people. A minifier that renames
 variables needs a JavaScript parser: terser is a well-kept one, and only a developer needs it.
 

@@ -20,11 +20,12 @@ from checker.facts.records import (
     get_fact,
     load,
     parse_source,
+    read_data_file,
     stale_facts,
 )
 
 __all__ = [
     "FACTS_TOML", "MONTHS", "REVIEW_DAYS", "SOURCE_KEYS", "UNSOURCED_KINDS", "DateError", "Fact",
     "FactBook", "FactsError", "NotFound", "Source", "UnknownFactError", "book", "build_date",
-    "get_fact", "iso_date", "load", "parse_source", "stale_facts", "us_date",
+    "get_fact", "iso_date", "load", "parse_source", "read_data_file", "stale_facts", "us_date",
 ]  # fmt: skip

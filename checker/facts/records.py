@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import string
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -180,15 +181,29 @@ class FactBook:
 # ---- loading and validation -----------------------------------------------------------------
 
 
+def read_data_file(path: Path, error: Callable[[str], Exception] = FactsError) -> Any:
+    """A TOML or JSON data file (JSON when a suffix says so: ``court_facts.json.new`` too),
+    parsed: the one reader of the project's data files (facts.toml, the court data). ``error``
+    makes the exception, its message naming the file, for JSON the line, and what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as failure:
+        raise error(f"{path}: cannot read the file ({failure.strerror})") from None
+    if ".json" in path.suffixes:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as failure:
+            raise error(f"{path}, line {failure.lineno}: invalid JSON ({failure.msg})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as failure:
+        raise error(f"{path}: invalid TOML ({failure})") from None
+
+
 def load(path: Path | str = FACTS_TOML) -> FactBook:
     """Read and validate a facts file; :class:`FactsError` names what is wrong and where."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise FactsError(f"{path}: cannot read the facts file ({error.strerror})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise FactsError(f"{path}: invalid TOML ({error})") from None
+    data = read_data_file(path)
     unknown = set(data) - {"sources", "facts"}
     if unknown:
         raise FactsError(f"{path}: expected only [sources.*] and [facts.*] tables, got {unknown}")

@@ -32,6 +32,15 @@ class Passage:
     html: bool = False
 
 
+def where(file: str, location: int, unit: str) -> str:
+    """``file:LINE``, ``file:page N``, or the file alone when the location is unknown (0)."""
+    if not location:
+        return file
+    if unit == "line":
+        return f"{file}:{location}"
+    return f"{file}:page {location}"
+
+
 @dataclass(frozen=True)
 class Mismatch:
     """One sentence that disagrees with a rule: where it is, what it says, what the rule set says.
@@ -55,11 +64,7 @@ class Mismatch:
 
     @property
     def where(self) -> str:
-        if not self.location:
-            return self.file
-        if self.unit == "line":
-            return f"{self.file}:{self.location}"
-        return f"{self.file}:page {self.location}"
+        return where(self.file, self.location, self.unit)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.excerpt}: says {self.says}, rule set says {self.expected}"
@@ -84,11 +89,7 @@ class Review:
 
     @property
     def where(self) -> str:
-        if not self.location:
-            return self.file
-        if self.unit == "line":
-            return f"{self.file}:{self.location}"
-        return f"{self.file}:page {self.location}"
+        return where(self.file, self.location, self.unit)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.excerpt}: looks like a rule ({self.why}); review it"

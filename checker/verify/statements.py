@@ -42,7 +42,7 @@ should be at least 64"), the length of something else ("any part of your name wh
 characters", "client codes up to 32 characters"), inactivity limits, minimum password ages, reuse
 rules ("repeat the same one every 60 days") and lists of options.
 
-Decisions on forms that could be read two ways (tests/test_verify.py holds one test per
+Decisions on forms that could be read two ways (tests/verify/test_verify.py holds one test per
 decision):
 
 - Whose password: the verifier cannot tell a CM/ECF password from a PACER one. Since NextGen,

@@ -10,15 +10,14 @@ from http.server import SimpleHTTPRequestHandler
 from browser_gates import GUARD_PROXY, foreign_requests, format_violations, run_axe
 from builds import QuietHandler, serve
 
+from checker.widget import CONTENT_SECURITY_POLICY
+
 # A district court, a bankruptcy court and a district court of another state, in this order.
 THREE = ("mnd", "iasb", "nysd")
 CHECKLIST = "/courts/checklist/"
 SHOWN = "[data-checklist] section[data-court]:visible"
-# What the site must work under (research: the government baseline, with form-action too).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; "
-    "base-uri 'self'; form-action 'none'"
-)
+# What the site must work under: the policy the webmasters page and the kit publish.
+CSP = CONTENT_SECURITY_POLICY
 CHROME = (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search")
 
 _STORAGE = """async () => ({

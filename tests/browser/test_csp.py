@@ -13,6 +13,7 @@ from browser_gates import (
     PASSING_FIELDS,
     csp_violations,
     fill_widget,
+    findings_by_page,
     record_csp_violations,
     wait_for_verdict,
 )
@@ -27,27 +28,26 @@ POLICY = {"Content-Security-Policy": CONTENT_SECURITY_POLICY}
 def _violations_by_page(browser, base_url: str, paths: list[str], search: str = "") -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     logged = record_csp_violations(context)
-    page = context.new_page()
-    # A file moved out of the page must still load: Material's icons, once data: URLs, among them.
-    page.on("response", lambda r: r.status >= 400 and logged.append(f"{r.status} {r.url}"))
-    # Material's helpers load only for features that call them: a page that calls one throws.
-    page.on("pageerror", lambda error: logged.append(f"script error: {error}"))
-    found = {}
-    try:
-        for path in paths:
-            logged.clear()
-            page.goto(base_url + path, wait_until="load")
-            if search:  # the search box starts Material's search worker
-                page.locator(".md-search__input").click()
-                page.keyboard.type(search)
-                page.wait_for_selector(".md-search-result__item", timeout=10_000)
-            page.wait_for_timeout(200)
-            violations = csp_violations(page, logged)
-            if violations:
-                found[path] = violations
-    finally:
-        context.close()
-    return found
+    watched = set()
+
+    def violations(page, url: str) -> list[str]:
+        if page not in watched:
+            watched.add(page)
+            # A file moved out of the page must still load: Material's icons, once data: URLs.
+            page.on("response", lambda r: r.status >= 400 and logged.append(f"{r.status} {r.url}"))
+            # Material's helpers load only for features that call them: a page that calls one
+            # throws.
+            page.on("pageerror", lambda error: logged.append(f"script error: {error}"))
+        logged.clear()
+        page.goto(url, wait_until="load")
+        if search:  # the search box starts Material's search worker
+            page.locator(".md-search__input").click()
+            page.keyboard.type(search)
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(200)
+        return csp_violations(page, logged)
+
+    return findings_by_page(context, base_url, paths, violations)
 
 
 def test_every_page_type_logs_no_violation_under_the_policy(browser, built_site):

@@ -11,7 +11,7 @@ so what they load differs only where their markup does, which the static scan re
 
 from __future__ import annotations
 
-from browser_gates import GUARD_PROXY, foreign_requests
+from browser_gates import GUARD_PROXY, findings_by_page, foreign_requests
 from builds import append_to_article, serve
 from site_gates import court_sample, foreign_loads, html_files, is_court_page
 
@@ -20,16 +20,7 @@ FOREIGN = "203.0.113.9"  # TEST-NET-3 (RFC 5737): documentation only, never rout
 
 def _requests_by_page(browser, base_url: str, paths: list[str]) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, proxy=GUARD_PROXY)
-    page = context.new_page()
-    found = {}
-    try:
-        for path in paths:
-            requests = foreign_requests(page, base_url + path)
-            if requests:
-                found[path] = requests
-    finally:
-        context.close()
-    return found
+    return findings_by_page(context, base_url, paths, foreign_requests)
 
 
 def test_no_page_loads_anything_from_another_host(browser, site_url, built_site):

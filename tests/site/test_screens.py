@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from checker.rulesets import RULESETS, RuleSet
-from checker.site import screens
 from checker.site.markdown.render import ShortcodeError
 from checker.site.markdown.screens import check_steps
 from checker.site.markdown.tailoring import tailor_screens
@@ -242,15 +241,6 @@ def test_text_is_large_enough_at_320_px():
     sizes = [int(s) for s in re.findall(r"font-size:(\d+)px", STYLE)]
     assert min(sizes) >= 12
     assert all(draw(s).width == 320 for s in ALL)
-
-
-def test_the_room_imports_no_court_or_build_code():
-    room = Path(screens.__file__).parent
-    for module in room.glob("*.py"):
-        code = module.read_text()
-        for later in ("courts", "checks", "pipeline", "kit", "generate", "court_pages"):
-            assert not re.search(rf"^from \.\.+{later}\b|^import .*\b{later}\b", code, re.M), (
-                module.name, later)
 
 
 # Steps and their drawings (the Markdown extension's check) -----------------------------------

@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-from checker.facts import Fact, NotFound, Source, iso_date, parse_source, us_date
+from checker.facts import Fact, NotFound, Source, iso_date, parse_source, read_data_file, us_date
 from checker.site.project import Project
 from checker.site.screens import filing_menus
 
@@ -446,12 +446,7 @@ def court_fact(raw: object, where: str, fact_id: str, kind: str, checked_on: dt.
 def read_courts_json(path: Path) -> tuple[dict, dt.date]:
     """The ``courts`` object and the ``checked_on`` date of a court facts file (or of a research
     file of contacts, which has the same shape)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CourtDataError(f"{path}: cannot read ({error.strerror})") from None
-    except json.JSONDecodeError as error:
-        raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
+    data = read_data_file(path, CourtDataError)
     entries = data.get("courts") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise CourtDataError(f"{path}: expected an object with a 'courts' object")
@@ -649,14 +644,9 @@ def parse_contact(
 
 
 def load_meta(path: Path) -> tuple[dt.date, Source]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CourtDataError(
-            f"{path}: missing; it records the court data's as-of date and source"
-        ) from None
-    except json.JSONDecodeError as error:
-        raise CourtDataError(f"{path}, line {error.lineno}: invalid JSON ({error.msg})") from None
+    if not path.exists():
+        raise CourtDataError(f"{path}: missing; it records the court data's as-of date and source")
+    data = read_data_file(path, CourtDataError)
     return _iso_date(data.get("as_of"), f"{path}, field 'as_of'"), _source(
         data.get("source"), f"{path}, field 'source'"
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import markdown
 import pytest
+from builds import ROOT
 
 from checker import RULESETS
 from checker.site.markdown.extension import expand
@@ -116,7 +116,7 @@ def test_a_closing_fence_must_match_the_opening_one():
 def test_the_checker_reference_lists_every_shortcode():
     from checker.site.markdown.extension import SHORTCODES
 
-    reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
+    reference = (ROOT / "docs" / "reference" / "checker.md").read_text()
     missing = [name for name in SHORTCODES if f"`<!-- pacer:{name}" not in reference]
     assert missing == []
 
@@ -125,7 +125,7 @@ def test_the_checker_reference_lists_every_command_of_both_command_lines():
     from checker.cli import build_parser as core
     from checker.site.cli import build_parser as site
 
-    reference = (Path(__file__).parent.parent / "docs" / "reference" / "checker.md").read_text()
+    reference = (ROOT / "docs" / "reference" / "checker.md").read_text()
     rows = set(re.findall(r"^\| `([a-z-]+)[ `]", reference, flags=re.MULTILINE))
     for parser in (core(), site()):
         (commands,) = [a for a in parser._actions if a.dest == "command"]

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from builds import append_to_article
 from site_gates import broken_links, html_files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _site_host() -> str | None:

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 MAP_FILE = SEEDS / "traceability.yml"
 SEED_FILES = sorted(path.name for path in SEEDS.glob("[0-9][0-9][0-9]_*.txt"))

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
 # Screen rows in the seeds that hold a person's details: (seed, pattern, what it is).

@@ -1,6 +1,6 @@
 """Shapes of input that make a naive reader do more than linear work, at any size.
 
-Shared by the step-count test (tests/test_verify_scaling.py) and the benchmark
+Shared by the step-count test (tests/verify/test_verify_scaling.py) and the benchmark
 (benchmarks/verify_speed.py). Each shape holds stale rule statements, so the verifier cannot pass
 over the whole input with its pre-scan: it has to read every passage and sentence of it.
 """

@@ -177,5 +177,5 @@ class _CountingRe:
 
     def __getattr__(self, name):
         if name in ("findall", "subn", "escape_and_search"):
-            raise AttributeError(f"re.{name} is not counted by tests/steps.py: add it there")
+            raise AttributeError(f"re.{name} is not counted by tests/support/steps.py: add it")
         return getattr(re, name)

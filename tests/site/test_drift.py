@@ -1,8 +1,8 @@
 """Prose cannot drift from the rules: page examples, the verifier, and mutation tests of the build.
 
-Every build runs these checks after the engine (``make build``; tests/builds.py does the same), so
-the guarantee holds under an engine that runs no plugins; under ``mkdocs serve`` the optional
-``pacer-help`` plugin runs them on each rebuild.
+Every build runs these checks after the engine (``make build``; tests/support/builds.py does the
+same), so the guarantee holds under an engine that runs no plugins; under ``mkdocs serve`` the
+optional ``pacer-help`` plugin runs them on each rebuild.
 """
 
 from __future__ import annotations

@@ -26,10 +26,10 @@ from browser_gates import (
 )
 from bs4 import BeautifulSoup
 from builds import (
-    append_stale_sentence,
     copy_project,
     header_handler,
     make,
+    make_with_stale_sentence,
     serve,
     small_court_data,
 )
@@ -232,10 +232,6 @@ def test_make_kit_for_every_court_writes_each_and_all(tmp_path):
 
 
 def test_a_stale_sentence_stops_make_kit_naming_the_file_and_statement(tmp_path):
-    project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
-    stale = append_stale_sentence(project / "docs" / "link.md")
-    result = make("kit", project, COURT="mnd")
-    assert result.returncode != 0
-    log = result.stdout + result.stderr
+    stale, log = make_with_stale_sentence("kit", tmp_path / "project")
     assert re.search(rf"build/kit/mnd/fragments/link\.html:\d+: {re.escape(stale)}", log), log
     assert re.search(rf"pacer-help-mnd\.pdf:page \d+: {re.escape(stale)}", log), log

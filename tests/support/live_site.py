@@ -1,4 +1,4 @@
-"""A court site on local servers, for the verifier's crawl (tests/test_verify_live.py).
+"""A court site on local servers, for the verifier's crawl (tests/verify/test_verify_live.py).
 
 Each :class:`Site` is an HTTP server on 127.0.0.1 that answers from a table of routes and
 records every request it gets (path, User-Agent, time). The PDF guide is written by hand

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -157,6 +157,16 @@ def append_stale_sentence(page: Path) -> str:
     with page.open("a", encoding="utf-8") as text:
         text.write(f"\n\n{sentence}\n")
     return sentence
+
+
+def make_with_stale_sentence(target: str, folder: Path, court: str = "mnd") -> tuple[str, str]:
+    """``make TARGET COURT=court`` in a copy of the project whose link guide has a stale sentence;
+    returns the sentence and the make's output, after checking that it failed."""
+    project = copy_project(folder, extra=("Makefile", "pyproject.toml"))
+    stale = append_stale_sentence(project / "docs" / "link.md")
+    result = make(target, project, COURT=court)
+    assert result.returncode != 0, f"make {target} passed a stale sentence"
+    return stale, result.stdout + result.stderr
 
 
 def append_to_article(page: Path, html: str) -> None:

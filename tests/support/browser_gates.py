@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +32,21 @@ PASSING_FIELDS = {
     "email": "jane.doe@lawfirm.example",
 }
 FAILING_FIELDS = {"username": "jd", "password": "a", "confirm": "b"}
+
+
+def findings_by_page(context, base_url: str, paths: Iterable[str], check: Callable) -> dict:
+    """``check(page, url)`` on each page in one tab of ``context``: what it found, by path (pages
+    where it found nothing are left out). Closes the context, so a failure leaks no browser."""
+    page = context.new_page()
+    found = {}
+    try:
+        for path in paths:
+            result = check(page, base_url + path)
+            if result:
+                found[path] = result
+    finally:
+        context.close()
+    return found
 
 
 def inject_axe(page) -> None:

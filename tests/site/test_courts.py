@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from builds import ROOT, append_stale_sentence, copy_project, make, mkdocs_build
+from builds import ROOT, copy_project, make, make_with_stale_sentence, mkdocs_build
 from mkdocs.config import load_config
 
 from checker.site.courts.pages import (
@@ -400,11 +400,7 @@ def test_make_build_for_one_court_writes_site_and_checks_it(tmp_path):
 
 
 def test_make_build_for_one_court_stops_on_a_stale_sentence(tmp_path):
-    project = copy_project(tmp_path / "project", extra=("Makefile", "pyproject.toml"))
-    stale = append_stale_sentence(project / "docs" / "link.md")
-    result = make("build", project, COURT="mnd")
-    assert result.returncode != 0
-    log = result.stdout + result.stderr
+    stale, log = make_with_stale_sentence("build", tmp_path / "project")
     assert re.search(rf"link/index\.html:\d+: {re.escape(stale)}: says password", log), log
 
 

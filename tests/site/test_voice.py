@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # The pages written for attorneys, and the accessibility statement every reader may open. The
 # generated court pages and the court picker are attorney pages too (test below).

@@ -12,7 +12,7 @@ import pytest
 from checker import DEFAULT_RULESET, FAIL, PASS, RULESETS, SKIP, check, differences, get_ruleset
 from checker.engine import MAX_FIELD_LENGTH, FieldError, parts, without_last_domain_label
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 BOTH = sorted(RULESETS)
 GOOD = "Aa!"  # one of each required class; padded below to reach a length
 

@@ -117,7 +117,7 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, message):
 
 def test_the_webmasters_page_shows_what_the_verifier_really_prints(tmp_path):
     """The outputs on docs/webmasters.md are the verifier's own, for the page they describe."""
-    page = (Path(__file__).resolve().parent.parent / "docs" / "webmasters.md").read_text()
+    page = (Path(__file__).resolve().parents[2] / "docs" / "webmasters.md").read_text()
     (tmp_path / "help.html").write_text(
         "<html><body><h2>Password requirements</h2>\n"
         "<p>Your password must not contain your username.</p>\n</body></html>\n"

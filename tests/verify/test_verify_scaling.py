@@ -1,7 +1,8 @@
-"""The verifier's work is linear in its input, for every shape of input (tests/verify_shapes.py).
+"""The verifier's work is linear in its input, for every shape of input
+(tests/support/verify_shapes.py).
 
-Steps are counted (tests/steps.py), not timed: for each shape, the steps per character at twice
-the size must stay what they are at the size (a reader that looks back over what it has read
+Steps are counted (tests/support/steps.py), not timed: for each shape, the steps per character at
+twice the size must stay what they are at the size (a reader that looks back over what it has read
 would double them). ``make bench`` prints the same shapes' speed in MB/s.
 """
 

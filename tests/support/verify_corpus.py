@@ -16,8 +16,8 @@ import yaml
 from checker import RULESETS
 from checker.verify import KIND_OF_RULE, Mismatch, verify_html, verify_text
 
-CORPUS = Path(__file__).parent / "data" / "verify_corpus.yml"
-HELDOUT = Path(__file__).parent / "data" / "verify_heldout.yml"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "verify_corpus.yml"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "verify_heldout.yml"
 KINDS = (*dict.fromkeys(KIND_OF_RULE.values()), "none")
 FORMATS = ("html", "text")
 FIELDS = {"id", "source", "form", "format", "kinds", "text", "expect"}

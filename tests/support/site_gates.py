@@ -1,8 +1,8 @@
 """Gate logic over a built site directory (no browser): internal links and anchors, a cheap static
 accessibility check, resources from other hosts, readability.
 
-The real gates (tests/test_links.py, tests/test_readability.py, tests/browser/*) and the tests that
-inject a violation into a copy of the site call these same functions.
+The real gates (tests/site/test_links.py, tests/site/test_readability.py, tests/browser/*) and the
+tests that inject a violation into a copy of the site call these same functions.
 """
 
 from __future__ import annotations

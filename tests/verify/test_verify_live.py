@@ -1,4 +1,4 @@
-"""``python -m checker verify URL``: the crawl of a live court site (tests/live_site.py).
+"""``python -m checker verify URL``: the crawl of a live court site (tests/support/live_site.py).
 
 The site has robots.txt (with a group for our User-Agent), a sitemap index, a page found only in
 the sitemap, a redirect, a redirect loop, a 404, a page that never answers, a 503 that asks to
@@ -320,7 +320,7 @@ def test_the_hand_written_pdf_reads_as_two_pages():
 
 # The webmasters page ----------------------------------------------------------------------------
 
-WEBMASTERS = Path(__file__).resolve().parent.parent / "docs" / "webmasters.md"
+WEBMASTERS = Path(__file__).resolve().parents[2] / "docs" / "webmasters.md"
 EXAMPLE_SITE = "https://www.example.uscourts.gov"
 
 
