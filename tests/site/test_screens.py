@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from checker.rulesets import RULESETS, RuleSet
-from checker.site import screens
 from checker.site.markdown.render import ShortcodeError
 from checker.site.markdown.screens import check_steps
 from checker.site.markdown.tailoring import tailor_screens
@@ -244,15 +243,6 @@ def test_text_is_large_enough_at_320_px():
     assert all(draw(s).width == 320 for s in ALL)
 
 
-def test_the_room_imports_no_court_or_build_code():
-    room = Path(screens.__file__).parent
-    for module in room.glob("*.py"):
-        code = module.read_text()
-        for later in ("courts", "checks", "pipeline", "kit", "generate", "court_pages"):
-            assert not re.search(rf"^from \.\.+{later}\b|^import .*\b{later}\b", code, re.M), (
-                module.name, later)
-
-
 # Steps and their drawings (the Markdown extension's check) -----------------------------------
 
 STEP = """### Step 4: Open the Utilities menu
@@ -329,3 +319,15 @@ def test_rule_boxes_are_statements_the_verifier_reads_for_their_own_rule_set():
             assert verify_text("\n".join(text) + tail, box, rules) == [], (name, box)
     stale = verify_text("\n".join(lines(OLD, "note")), "note", NEW)
     assert any(m.rule_id == "password.length" for m in stale)
+
+
+def test_a_label_drawn_but_never_said_is_named():
+    step = STEP.replace("The menu bar shows **Query**, **Reports**, **Help** and **Log Out**.",
+                        "The menu bar shows **Query**, **Reports** and **Help**.")
+    with pytest.raises(ShortcodeError, match=(
+        r"line 1: drawing 'ecf-menu-before' shows 'Log Out', which neither step "
+        r"'Step 4: Open the Utilities menu' nor a step before it says"
+    )):
+        check_steps(step)
+    # Said in an earlier step is enough: a reader without the picture has been told.
+    check_steps("## Before\n\nThe menu bar ends with Log Out.\n\n" + step)

@@ -10,7 +10,10 @@ The check (:func:`check_steps`) reads a page's Markdown before anything renders.
 under a heading with at least one screen shortcode, it fails the build naming both sides when
 
 - the step names a control in **bold** that none of its drawings shows (a renamed button), or
-- a drawing outlines a control that the step does not name in bold.
+- a drawing outlines a control that the step does not name in bold, or
+- a drawing shows a label (a field, button, link, tab, menu, heading or row; not an example
+  value) that neither the step nor the text before it on the page says: everything drawn is also
+  in the words, so nothing is lost without the picture.
 
 Bold text in indented blocks (admonitions, nested lists) is an aside, not the step's action, and
 keyboard keys (**F5**) are not on any screen.
@@ -19,7 +22,7 @@ keyboard keys (**F5**) are not on any screen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.site.markdown.fences import INLINE_CODE, code_lines
 from checker.site.markdown.render import ShortcodeError, shortcode_args
@@ -49,6 +52,7 @@ class _Section:
     title: str
     bold: dict[str, int]  # bold text -> the line it is on (first)
     drawings: list[Drawing]
+    text: list[str] = field(default_factory=list)  # its lines, bold marks removed
 
 
 def _sections(text: str) -> list[_Section]:
@@ -58,6 +62,7 @@ def _sections(text: str) -> list[_Section]:
         if code:
             continue
         line = INLINE_CODE.sub("", line)  # a shortcode or bold shown as code is an example
+        sections[-1].text.append(line.replace("**", ""))
         heading = _HEADING.match(line)
         if heading:
             sections.append(_Section(number, heading.group("title"), {}, []))
@@ -87,7 +92,9 @@ def check_steps(text: str) -> None:
     drawings disagree; see the module's docstring."""
     if "pacer:screen" not in text:
         return  # most pages draw nothing
+    read = ""  # the page's text so far: what a reader without the pictures has been told
     for section in _sections(text):
+        read += "\n".join(section.text).casefold() + "\n"
         if not section.drawings:
             continue
         ids = ", ".join(repr(d.screen_id) for d in section.drawings)
@@ -104,6 +111,15 @@ def check_steps(text: str) -> None:
                     f"drawing {ids} does not show (screens.toml {where}). Rename the control "
                     "in one place, [labels] in checker/site/data/screens.toml, or fix the step"
                 )
+        for drawing in section.drawings:
+            for label in drawing.labels:
+                if label.casefold() not in read:
+                    raise ShortcodeError(
+                        f"line {section.line}: drawing {drawing.screen_id!r} shows {label!r}, "
+                        f"which neither step {section.title!r} nor a step before it says "
+                        f"(screens.toml [screens.{drawing.screen_id}]): say it in the step, or "
+                        "leave it out of the drawing"
+                    )
         named = {words.casefold() for words in section.bold}
         for drawing in section.drawings:
             for label in drawing.highlights:

@@ -55,9 +55,10 @@ class Drawing:
     inline: str
     width: int
     height: int
-    texts: tuple[str, ...]
-    controls: tuple[str, ...]
-    highlights: tuple[str, ...]
+    texts: tuple[str, ...]  # every word drawn, line by line, in drawing order
+    controls: tuple[str, ...]  # labels a step may name, example values included
+    labels: tuple[str, ...]  # the names shown, without example values
+    highlights: tuple[str, ...]  # outlined and numbered 1, 2, ... in this order
     source: str
 
 
@@ -111,7 +112,8 @@ def _draw(screen: Screen, host: str, court_type: str | None, rules: RuleSet) -> 
     return Drawing(
         screen_id=screen.id, name=name, caption=caption, svg=standalone, inline=inline,
         width=svg.WIDTH, height=height, texts=tuple(canvas.texts),
-        controls=screen.controls(court_type), highlights=drawn, source=str(screen.source),
+        controls=screen.controls(court_type), labels=screen.labels(court_type), highlights=drawn,
+        source=str(screen.source),
     )  # fmt: skip
 
 

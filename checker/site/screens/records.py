@@ -47,7 +47,7 @@ CONTROL_KINDS = frozenset(
     {"heading", "dialog", "field", "buttons", "links", "tabs", "menu", "rows", "group"}
 )
 RECORD_KEYS = frozenset(
-    {"name", "title", "host", "highlight", "source", "checked_on", "parts", "like"}
+    {"name", "title", "host", "highlight", "source", "checked_on", "parts"}
 )
 
 
@@ -64,6 +64,15 @@ class Part:
     @property
     def only(self) -> str:
         return self.options.get("only", "")
+
+    def labels(self) -> tuple[str, ...]:
+        """The names this part shows (a field's, a row's, a button's), without example values:
+        what the step's text must also say, so nothing is lost without the picture."""
+        if self.kind == "rows":
+            return tuple(cell for row in self.value for cell in (row[0], *row[2:]) if cell)
+        if self.kind == "field":
+            return (self.value,)
+        return self.controls()
 
     def controls(self) -> tuple[str, ...]:
         """The labels this part shows that a step may name (empty for sentences)."""
@@ -112,12 +121,17 @@ class Screen:
         return tuple(t for t in COURT_TYPES if any(p.only == t for p in self.parts))
 
     def controls(self, court_type: str | None = None) -> tuple[str, ...]:
+        """Every label a step may name, example values included (INDIVIDUAL, Jane Doe)."""
         return tuple(
-            label
-            for part in self.parts
-            if not part.only or court_type in (None, part.only)
-            for label in part.controls()
+            label for part in self._drawn(court_type) for label in part.controls()
         )
+
+    def labels(self, court_type: str | None = None) -> tuple[str, ...]:
+        """The names shown, without example values (see :meth:`Part.labels`)."""
+        return tuple(label for part in self._drawn(court_type) for label in part.labels())
+
+    def _drawn(self, court_type: str | None) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if not p.only or court_type in (None, p.only))
 
 
 @dataclass(frozen=True)
@@ -197,13 +211,7 @@ class _Reader:
         unknown = set(record) - RECORD_KEYS
         if unknown:
             raise self.fail(key, f"unknown key(s) {sorted(unknown)}; valid: {sorted(RECORD_KEYS)}")
-        base: dict[str, Any] = {}
-        if "like" in record:
-            like = record["like"]
-            if like not in self.raw or "like" in self.raw[like]:
-                raise self.fail(f"{key}.like", f"{like!r} is not a screen drawn from its own parts")
-            base = dict(self.raw[like])
-        merged = {**base, **{k: v for k, v in record.items() if k != "like"}}
+        merged = record
         for required in ("name", "title", "host", "source", "checked_on", "parts"):
             if required not in merged:
                 raise self.fail(key, f"missing key {required!r}")
