@@ -270,7 +270,10 @@ def test_the_readme_gives_each_file_its_place_and_the_hashes(project, court):
         assert f'integrity="{value}" crossorigin="anonymous"' in readme
         assert f'integrity="{value}"' in (kit / "checker.html").read_text(encoding="utf-8")
     needles = ("Basic HTML", "Body", "Media", "<iframe", f"COURT={court} make kit",
-               "Facts last checked", CONTENT_SECURITY_POLICY, f"pacer-help-{court}.pdf")
+               "Facts last checked", CONTENT_SECURITY_POLICY, f"pacer-help-{court}.pdf",
+               f"`pacer-help-{court}-link.pdf`: Link your CM/ECF account",
+               "Upload the files of `drawings/` to `/sites/default/files/pacer-help/drawings/`",
+               f"{len(list((kit / 'drawings').glob('*.svg')))} SVG files")
     for needle in needles:
         assert needle in readme, needle
 
