@@ -168,8 +168,9 @@ def test_an_unknown_court_type_or_screen_is_a_clear_error():
         ('{ field = "Client Code" }', '{ field = "Client Code", colour = "red" }', r"screens\.ecf-login\.parts\[4\]: field: unknown option\(s\) \['colour'\]"),  # noqa: E501
         ('seed = "002_f8ba32f901030d36.txt", step = "STEP 4"', 'seed = "009_missing.txt", step = "STEP 4"', r"screens\.ecf-menu-before\.source\.seed: no seed document"),  # noqa: E501
         ('[screens.ecf-menu-before]\n', '[screens.ecf-menu-before]\ncolour = "red"\n', r"screens\.ecf-menu-before: unknown key\(s\) \['colour'\]"),  # noqa: E501
+        ('[screens.ecf-menu-before]\n', '[screens."ecf menu"]\n', r"screens\.ecf menu: an id is lower-case letters"),  # noqa: E501
     ],
-    ids=["label", "host", "highlight", "qr", "option", "seed", "key"],
+    ids=["label", "host", "highlight", "qr", "option", "seed", "key", "id"],
 )  # fmt: skip
 def test_a_bad_record_names_the_file_and_key(tmp_path, old, new, message):
     def edit(text: str) -> str:

@@ -9,6 +9,7 @@ the key (``screens.toml: screens.ecf-login.parts[3]: ...``), as the facts loader
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SCREENS_TOML = Path(__file__).resolve().parent.parent / "data" / "screens.toml"
 # The seed documents a record may cite (the project's seeds/ folder, beside checker/).
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -206,6 +208,9 @@ class _Reader:
     def screen(self, screen_id: str) -> Screen:
         record = self.raw[screen_id]
         key = f"screens.{screen_id}"
+        if not _ID.fullmatch(screen_id):
+            # An id goes into shortcodes, attributes and file names as it is.
+            raise self.fail(key, "an id is lower-case letters, digits and hyphens")
         if not isinstance(record, dict):
             raise self.fail(key, "expected a table")
         unknown = set(record) - RECORD_KEYS
