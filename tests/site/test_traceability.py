@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 import shutil
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -19,6 +18,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from sections import fact_source_urls, listed_sources, page_soup, section_links, unlink_section
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -253,56 +253,18 @@ def test_every_mapping_is_needed(mapping):
 # page must link those sources in that section.
 
 GUIDES_FILE = SEEDS / "guides.yml"
-FACTS_FILE = ROOT / "checker" / "data" / "facts.toml"
 
 
 def load_guides() -> dict[str, list[dict]]:
     return yaml.safe_load(GUIDES_FILE.read_text(encoding="utf-8"))["guides"]
 
 
-def fact_source_urls(fact_id: str | None = None) -> set[str]:
-    """Source addresses in facts.toml: of one fact, or of every source record."""
-    records = tomllib.loads(FACTS_FILE.read_text(encoding="utf-8"))
-    sources = records.get("sources", {})
-    if fact_id is None:
-        return {unquote(source["url"]) for source in sources.values()}
-    return {unquote(sources[name]["url"]) for name in records["facts"][fact_id]["sources"]}
-
-
-def _page_soup(site: Path, page: str) -> BeautifulSoup:
-    html_file = site / ("index.html" if page == "index.md" else page[:-3] + "/index.html")
-    return BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-
-
-def guide_sections(soup: BeautifulSoup) -> dict[str, set[str]]:
-    """Each h2/h3 section with content of its own (before the next heading), and the addresses of
-    other hosts it links. A heading that only introduces sub-sections is not a section here."""
-    article = soup.select_one("article") or soup
-    sections: dict[str, set[str]] = {}
-    for heading in article.find_all(["h2", "h3"]):
-        content = []
-        for sibling in heading.find_next_siblings():
-            if sibling.name in ("h1", "h2", "h3"):
-                break
-            content.append(sibling)
-        if content:
-            sections[heading["id"]] = {
-                unquote(link["href"])
-                for element in content
-                for link in element.find_all("a", href=True)
-                if link["href"].startswith(("http://", "https://"))
-            }
-    return sections
-
-
 def guide_problems(site: Path, guides: dict[str, list[dict]]) -> list[str]:
     """Unmapped or stale sections, and mapped sources a section does not link."""
-    listed = {
-        unquote(link["href"]) for link in _page_soup(site, "sources.md").find_all("a", href=True)
-    } | fact_source_urls()
+    listed = listed_sources(site)
     problems = []
     for page, entries in guides.items():
-        sections = guide_sections(_page_soup(site, page))
+        sections = section_links(page_soup(site, page))
         mapped = {entry["section"] for entry in entries}
         unmapped, stale = sorted(sections.keys() - mapped), sorted(mapped - sections.keys())
         problems += [f"{page}#{s}: section has no entry in guides.yml" for s in unmapped]
@@ -342,13 +304,8 @@ def test_a_section_without_its_source_link_fails(built_site, tmp_path):
     (site / "mfa").mkdir(parents=True)
     (site / "sources").mkdir()
     shutil.copy(built_site / "sources" / "index.html", site / "sources" / "index.html")
-    soup = _page_soup(built_site, "mfa.md")
-    heading = soup.find(id="step-1-check-your-email-address")
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h2", "h3"):
-            break
-        for link in sibling.find_all("a"):
-            link.unwrap()
+    soup = page_soup(built_site, "mfa.md")
+    unlink_section(soup, "step-1-check-your-email-address")
     (site / "mfa" / "index.html").write_text(str(soup), encoding="utf-8")
     problems = guide_problems(site, {"mfa.md": load_guides()["mfa.md"]})
     where = "mfa.md#step-1-check-your-email-address: source not linked in the section: "

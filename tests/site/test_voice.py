@@ -28,6 +28,8 @@ ATTORNEY_PAGES = (
     "password-change.md",
     "account.md",
     "firms.md",
+    "other-filers.md",
+    "troubleshooting.md",
     "accessibility.md",
 )
 
