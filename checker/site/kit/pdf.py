@@ -33,6 +33,7 @@ from bs4 import BeautifulSoup
 
 from checker.facts import us_date
 from checker.site.kit.guides import KIT_LINK, Guide, page_anchor
+from checker.site.screens import STYLE as SCREEN_STYLE
 
 # Without these, Chromium tries to reach Google's hosts at start and on a timer.
 CHROMIUM_ARGS = (
@@ -103,7 +104,7 @@ def document(edition: Edition, guides: Sequence[Guide]) -> str:
 <head>
 <meta charset="utf-8">
 <title>{html.escape(edition.title)}</title>
-<style>{PRINT_CSS}</style>
+<style>{PRINT_CSS}{SCREEN_STYLE}</style>
 </head>
 <body>
 <header class="cover">
