@@ -171,7 +171,9 @@ def _field(c: Canvas, part: Part, screen: Screen, _rules) -> None:
     box_x, box_w = PAD + column, INNER - column
     c.rect(box_x, c.y, box_w, 24, "box")
     if part.options.get("select"):
-        c.text(box_x + box_w - 10, c.y + 16, "▾", "s")
+        # A drawn arrow, not a "▾" character: no font to embed in a PDF just for it.
+        x, y = box_x + box_w - 13, c.y + 10
+        c.body.append(f'<path d="M{x:g} {y:g}h8l-4 5z" class="qr"/>')
     value = part.options.get("value", "")
     if value:
         c.text(box_x + 5, c.y + 16, fit(value, box_w - 22), "s")
