@@ -14,6 +14,7 @@ variable               what it sets
 ``CHECKER_VERIFY``     ``0`` turns off the plugin's checks under ``mkdocs serve``
 ``SITE_URL``           the address the site is published at (links from a kit to the site)
 ``CHROMIUM``           the Chromium the kit prints PDFs with
+``KIT_FILES_URL``      where a court puts the kit's files on its site (the fragments' images)
 ``SOURCE_DATE_EPOCH``  the build date (read by :func:`checker.facts.build_date`, core)
 ====================== ====================================================================
 """
@@ -31,6 +32,9 @@ WIDGET = "PACER_HELP_WIDGET"
 VERIFY = "CHECKER_VERIFY"
 SITE_URL = "SITE_URL"
 CHROMIUM = "CHROMIUM"
+KIT_FILES_URL = "KIT_FILES_URL"
+# Where the kit's README has a Drupal site's webmaster upload the kit's files.
+DEFAULT_KIT_FILES_URL = "/sites/default/files/pacer-help/"
 
 
 class SettingsError(ValueError):
@@ -45,6 +49,7 @@ class Settings:
     verify: bool = True
     site_url: str = ""
     chromium: str = ""
+    kit_files_url: str = DEFAULT_KIT_FILES_URL
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -59,8 +64,22 @@ class Settings:
             verify=env.get(VERIFY, "1") != "0",
             site_url=env.get(SITE_URL, "").strip(),
             chromium=env.get(CHROMIUM, "").strip(),
+            kit_files_url=_files_url(env.get(KIT_FILES_URL, "").strip()),
         )
 
     def chromium_path(self) -> str:
         """The Chromium to print with: ``CHROMIUM``, else Debian's ``chromium`` on the PATH."""
         return self.chromium or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _files_url(value: str) -> str:
+    """A folder on the court's site: a path from its root (``/files/pacer/``) or an https
+    address; Drupal's Basic HTML shows only images from the site itself, so a path is best."""
+    if not value:
+        return DEFAULT_KIT_FILES_URL
+    if not value.startswith(("/", "https://")) or value.startswith("//"):
+        raise SettingsError(
+            f"{KIT_FILES_URL}: expected a path from the site's root (/sites/default/files/"
+            f"pacer-help/) or an https:// address, got {value!r}"
+        )
+    return value if value.endswith("/") else value + "/"

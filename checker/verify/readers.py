@@ -611,12 +611,19 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
     """Passages of plain text, Markdown or a PDF page.
 
     A blank line ends a paragraph; a line starting with a bullet or number starts a list item;
-    any other line continues the passage before it (a line break inside a sentence). Markdown
+    any other line continues the passage before it (a line break inside a sentence). Numbered
+    items right after bulleted ones ("1." after "-") are another list, unless the bulleted item
+    before ends in ":" (it leads them): the first numbered item is read as a paragraph, so the
+    lead-in of the bulleted list does not carry over (a PDF has
+    no blank lines: without this, "The password cannot have:" in a drawing's note box would lead
+    the numbered steps printed under the drawing). Markdown
     headings are lead-ins with their level, table rows are cells (the first row, over a rule of
     dashes, gives the column headings), fenced code is skipped.
     """
     text: list[str] = []
     start, item, fence, size = 0, False, False, 0
+    marker: str | None = None  # the kind of marker of the list item just read, if one was
+    leads = False  # whether the passage just read ends in ":" (it leads a list of another marker)
     table: list[str] | None = None  # the column headings of the table being read
     row: tuple[str, int] | None = None  # a table's first row, until the next line says what it is
     # What a person marked reviewed: after an ignore comment, the next block (``ignore_next``);
@@ -666,6 +673,7 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
         starts = not stripped or fence or stripped.startswith(_STARTS) or bullet
         if starts and text:
             yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+            leads = text[-1].rstrip().endswith(":")
             text = []
         if stripped.startswith(_FENCE):
             fence = not fence
@@ -692,16 +700,31 @@ def text_passages(lines: Iterable[str], page: int | None = None) -> Iterator[Pas
                 yield from _row(stripped, where, table, False, block_ignored)
         else:
             if not text:
-                start, item, size = where, bool(bullet), 0
+                kind = _marker_kind(bullet.group()) if bullet else None
+                # Numbered steps after bullets: a new list. Bullets after a numbered item, or
+                # after an item ending in ":", are its sub-list (the corpus has both).
+                new_list = kind == "1" and marker not in (None, "1") and not leads
+                start, item, size = where, bool(bullet) and not new_list, 0
+                marker = kind
             text.append(line[bullet.end() :] if bullet else line)
             size += len(text[-1])
             if size > MAX_PASSAGE:  # a paragraph as long as the file: read in parts
                 yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
                 text = []
+            continue
+        marker = None
     if row is not None:
         yield from _row(row[0], row[1], [], False, block_ignored)
     if text:
         yield Passage("\n".join(text), start, item=item, ignored=block_ignored)
+
+
+def _marker_kind(marker: str) -> str:
+    """"1" for a number, "a" for a letter, else the bullet itself ("-", "•")."""
+    mark = marker.strip()
+    if mark[:1].isdigit():
+        return "1"
+    return "a" if len(mark) > 1 and mark[0].isalpha() else mark
 
 
 def _cells(row: str) -> list[str]:

@@ -5,12 +5,14 @@ The layers, lowest first; a module may import its own layer and those below it, 
 
 1. the core: ``checker`` and everything outside ``checker.site`` (rules, engine, facts, verifier);
 2. ``checker.site.settings``, then ``checker.site.project``;
-3. ``checker.site.markdown``: the extension and what it renders;
-4. ``checker.site.courts``: the registry, contacts, court pages, checklist;
-5. ``checker.site.checks``: drift, typed dates, facts due for review;
-6. ``checker.site.pipeline``: generate, build, theme icons, the MkDocs plugin;
-7. ``checker.site.kit``;
-8. ``checker.site`` itself and its command line.
+3. ``checker.site.screens``: the screen records and their drawings (court data reaches them as
+   plain values);
+4. ``checker.site.markdown``: the extension and what it renders;
+5. ``checker.site.courts``: the registry, contacts, court pages, checklist;
+6. ``checker.site.checks``: drift, typed dates, facts due for review;
+7. ``checker.site.pipeline``: generate, build, theme icons, the MkDocs plugin;
+8. ``checker.site.kit``;
+9. ``checker.site`` itself and its command line.
 
 Imports are read from the source (every ``import`` statement, also those inside functions, which
 hide a circle from Python but not from a reader), so a wrong import fails here even if it never
@@ -82,6 +84,7 @@ def circles(edges: dict[str, set[str]]) -> list[list[str]]:
 LAYERS = (
     "checker.site.settings",
     "checker.site.project",
+    "checker.site.screens",
     "checker.site.markdown",
     "checker.site.courts",
     "checker.site.checks",
@@ -143,7 +146,7 @@ def test_the_site_package_keeps_its_modules_in_rooms():
     loose = {p.stem for p in (PACKAGE / "site").glob("*.py")} - SITE_MODULES_AT_TOP
     assert loose == set(), f"modules directly in checker/site/: {sorted(loose)}"
     rooms = {p.parent.name for p in (PACKAGE / "site").glob("*/__init__.py")}
-    assert {"markdown", "courts", "checks", "pipeline", "kit"} <= rooms
+    assert {"screens", "markdown", "courts", "checks", "pipeline", "kit"} <= rooms
 
 
 def planted(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -71,7 +71,7 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     # Issue 26: what a hostile server can send.
     "wide table": lambda n: _html(
         "<table><tr><th>Password</th>" + _repeat("<th>Until 2020</th>", n // 2) + "</tr><tr>"
-        + _repeat("<td>8-45 characters</td>" + "<td>yes</td>" * 9, n // 2) + "</tr></table>"
+        + _repeat("<td>8-45 characters</td>" + "<td>yes</td>" * 19, n // 2) + "</tr></table>"
     ),
     "wide table, headings and cells mixed": lambda n: _html(
         "<table><tr>" + _repeat("<th>Password</th><td>8-45 characters</td>" + "<td>yes</td>" * 9, n)

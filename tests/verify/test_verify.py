@@ -103,6 +103,18 @@ def test_lead_in_gives_list_items_their_subject_until_a_paragraph():
     assert verify_html(after, "x") == []
 
 
+def test_numbered_steps_after_a_bulleted_list_are_not_led_by_its_lead_in():
+    # A PDF has no blank lines: a drawing's note box, then the step printed under it.
+    led = "The password cannot have:\n- any part of your username\n"
+    assert verify_text(led + "1. Enter a new username in Username.\n", "k.pdf") == []
+    # Bullets after bullets stay led (the whole username is not the rule: any part of it is).
+    stale = "- your username\n"
+    assert [m.rule_id for m in verify_text(led + stale, "k.pdf")] == ["password.username"]
+    # So do numbered items after a bulleted item that leads them.
+    sub = "The new password:\n- must not contain:\n1. your username\n"
+    assert [m.rule_id for m in verify_text(sub, "k.pdf")] == ["password.username"]
+
+
 def test_legal_style_number_reads_as_its_figure_and_the_figure_counts():
     assert verify_html(f"<p>Passwords need at least fourteen ({P_MIN}) characters.</p>", "x") == []
     assert verify_html(f"<p>Passwords need at least eight ({P_MIN}) characters.</p>", "x") == []

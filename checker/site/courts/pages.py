@@ -24,7 +24,7 @@ import re
 from checker.facts import Fact, Source, us_date
 from checker.site.courts.registry import Contact, Court, Registry, digits
 from checker.site.markdown.fences import code_lines
-from checker.site.markdown.tailoring import fill_court_values
+from checker.site.markdown.tailoring import fill_court_values, tailor_screens
 
 # The opening line of a variant block; the value may list several types ("bankruptcy district").
 _VARIANT_OPEN = re.compile(r"""^\s*<div\b[^>]*\bdata-variant=["']([^"']+)["'][^>]*>\s*$""")
@@ -243,6 +243,7 @@ def court_page_markdown(guide: str, court: Court, registry: Registry, picker: st
     """
     values = court.values()
     body = fill_court_values(filter_variants(guide, court.type), values)
+    body = tailor_screens(body, court.ecf_host, court.type)
     intro = f"This version is for **{values['name']}**. Its CM/ECF site is {values['ecf_link']}."
     if picker:
         intro += f" [Not your court? Find your court]({picker}){{ .court-picker-link }}"

@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 
 from checker.facts import Fact, NotFound, Source, iso_date, parse_source, read_data_file, us_date
 from checker.site.project import Project
+from checker.site.screens import filing_menus
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CSV = DATA_DIR / "courts.csv"
@@ -69,7 +70,6 @@ FACT_KINDS = {
     "contact": "contact",
     "notes": "procedure",
 }
-MENUS = {"district": ("Civil", "Criminal"), "bankruptcy": ("Bankruptcy", "Adversary")}
 PHONE_PATTERN = re.compile(r"\(\d{3}\) \d{3}-\d{4}(?: ext\. (?P<ext>\d+))?")
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+/=-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # "2014", "undated", or either followed by a maintainer's remark: "undated (c. 2008)".
@@ -166,7 +166,9 @@ class Court:
     @property
     def menus(self) -> tuple[str, str]:
         """The CM/ECF filing menus that appear after linking."""
-        return MENUS[self.type]
+        # Written once, in the screen records, which the drawings of the menu bar show.
+        menus = filing_menus(self.type)
+        return (menus[0], menus[1])
 
     @property
     def website_host(self) -> str:

@@ -6,8 +6,10 @@ records as the site (:mod:`.guides`) and adds no renderer of its own for rules o
 
 - :mod:`.guides`: the kit's pages, rendered as every engine renders them, minus what only a web
   page can hold;
-- :mod:`.pdf`: the printable guide (Chromium, tagged, with an outline and page numbers);
+- :mod:`.pdf`: the printable guides, all in one and each alone (Chromium, tagged, with an
+  outline and page numbers; each drawing a ``Figure`` with ``/Alt``);
 - :mod:`.fragments`: each guide in the tags Drupal's Basic HTML format keeps;
+- :mod:`.drawings`: the screens' drawings the guides show, as SVG files for the fragments;
 - :mod:`.embed`: the versioned checker files, their SRI hashes, the standalone checker page;
 - :mod:`.readme`: the webmaster's README;
 - :mod:`.make`: writes a kit and verifies every file in it.

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from checker.facts import build_date
 from checker.site.courts.registry import Court, Registry, project_registry
+from checker.site.kit.drawings import DRAWINGS_DIR, drawing_files
 from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, checker_page, page_styles
 from checker.site.kit.fragments import fragment
-from checker.site.kit.guides import KIT_PAGES, guides, public_site_url
-from checker.site.kit.pdf import Edition, Printer, document, printer
+from checker.site.kit.guides import KIT_PAGES, Guide, guides, public_site_url
+from checker.site.kit.pdf import Edition, Printer, document, guide_document, printer
 from checker.site.kit.readme import readme
 from checker.site.project import Project
 from checker.verify import Mismatch, Review
@@ -53,6 +54,10 @@ class Kit:
         return self.directory / pdf_name(self.id)
 
     @property
+    def guide_pdfs(self) -> list[Path]:
+        return [path for path in self.files if path.suffix == ".pdf" and path != self.pdf]
+
+    @property
     def problems(self) -> list[str]:
         return [
             *(str(m) for m in self.mismatches),
@@ -61,8 +66,9 @@ class Kit:
         ]
 
 
-def pdf_name(kit_id: str) -> str:
-    return f"pacer-help-{kit_id}.pdf"
+def pdf_name(kit_id: str, guide: Guide | None = None) -> str:
+    """``pacer-help-mnd.pdf`` for the kit's guides together, ``pacer-help-mnd-link.pdf`` for one."""
+    return f"pacer-help-{kit_id}-{guide.slug}.pdf" if guide else f"pacer-help-{kit_id}.pdf"
 
 
 def edition(court: Court | None, built: dt.date, facts_checked: dt.date | None) -> Edition:
@@ -105,8 +111,18 @@ def make_kit(
     pdf.print(document(this, found), kit.pdf)
     kit.files.append(kit.pdf)
     for guide in found:
+        path = target / pdf_name(kit_id, guide)
+        pdf.print(guide_document(this, guide, site_url), path)
+        kit.files.append(path)
+    files_url = project.settings.kit_files_url
+    for guide in found:
         path = target / "fragments" / f"{guide.slug}.html"
-        kit.files.append(_write(path, fragment(guide, site_url)))
+        kit.files.append(_write(path, fragment(guide, site_url, files_url)))
+    drawings = drawing_files(found, court)
+    if drawings:
+        (target / DRAWINGS_DIR).mkdir()
+    for name, svg in sorted(drawings.items()):
+        kit.files.append(_write(target / DRAWINGS_DIR / name, svg))
     checker = versioned_files()
     for name, data in checker.items():
         (target / name).write_bytes(data)
@@ -115,7 +131,8 @@ def make_kit(
     kit.files.append(_write(target / PAGE_STYLES, page_styles()))
     text = readme(
         edition_title=this.title, kit_id=kit_id, pdf_name=kit.pdf.name, guides=found,
-        files=checker, built=built, facts_checked=checked,
+        guide_pdfs=[path.name for path in kit.guide_pdfs], drawings=sorted(drawings),
+        files_url=files_url, files=checker, built=built, facts_checked=checked,
     )  # fmt: skip
     kit.files.append(_write(target / "README.md", text))
     # Named as the webmaster wrote the command: relative to the folder it runs in, when it can be.

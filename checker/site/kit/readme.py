@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from checker import __version__
 from checker.facts import us_date
+from checker.site.kit.drawings import DRAWINGS_DIR
 from checker.site.kit.embed import CHECKER_PAGE, PAGE_STYLES, iframe_snippet, script_snippet
 from checker.site.kit.guides import Guide
 from checker.widget import CONTENT_SECURITY_POLICY, sri, versioned_names
@@ -18,6 +19,9 @@ def readme(
     kit_id: str,
     pdf_name: str,
     guides: Sequence[Guide],
+    guide_pdfs: Sequence[str],
+    drawings: Sequence[str],
+    files_url: str,
     files: dict[str, bytes],
     built: dt.date,
     facts_checked: dt.date | None,
@@ -28,6 +32,30 @@ def readme(
         f"  - `fragments/{guide.slug}.html`: {guide.title}" for guide in guides
     )
     checked = us_date(facts_checked) if facts_checked else "no dated facts"
+    by_page = {guide.name: name for guide, name in zip(guides, guide_pdfs, strict=True)}
+    example = by_page.get("link.md") or next(iter(by_page.values()), pdf_name)
+    one_each = "\n".join(
+        f"  - `{name}`: {guide.title}" for guide, name in zip(guides, guide_pdfs, strict=True)
+    )
+    drawn = f"{files_url}{DRAWINGS_DIR}/"
+    drawings_file = (
+        f"""- `{DRAWINGS_DIR}/`: the drawings of PACER's and CM/ECF's screens that the fragments
+  show, {len(drawings)} SVG files (the PDFs hold them already). Each fragment's images point to
+  `{drawn}`.
+"""
+        if drawings
+        else ""
+    )
+    drawings_step = (
+        f"""1. **The drawings first.** Upload the files of `{DRAWINGS_DIR}/` to `{drawn}` on the
+   site (for example with a file manager module, or to the server's files folder), so the
+   guides' images find them. Drupal's Basic HTML shows only images from the site itself. For
+   another folder, make the kit again with `KIT_FILES_URL=/that/folder/ {command}`.
+"""
+        if drawings
+        else ""
+    )
+    step = 2 if drawings else 1
     return f"""# {edition_title}
 
 Made on {us_date(built)} by PACER Help. Facts last checked against their sources:
@@ -35,31 +63,35 @@ Made on {us_date(built)} by PACER Help. Facts last checked against their sources
 
 ## What each file is
 
-- `{pdf_name}`: the printable guide, a tagged PDF (headings, lists and tables are tagged; it has
-  bookmarks, a title and page numbers). It holds these guides, in this order:
+- `{pdf_name}`: all the guides in one printable file, a tagged PDF (headings, lists and tables
+  are tagged; it has bookmarks, a title and page numbers). It holds these guides, in this order:
 {chr(10).join(f"  {number}. {guide.title}" for number, guide in enumerate(guides, 1))}
+- one printable file per guide, tagged like the one above, for a page about that guide alone:
+{one_each}
 - `fragments/`: each guide as HTML for a CMS page body. They use only the tags Drupal's standard
   "Basic HTML" text format keeps, so nothing is lost on save:
 {fragments}
-- `{script}` and `{stylesheet}`: the password checker's script (the rules are inside it) and its
-  stylesheet. A version's files never change, so a page can pin them by their hash.
+{drawings_file}- `{script}` and `{stylesheet}`: the password checker's script (the rules are
+  inside it) and its stylesheet. A version's files never change, so a page can pin them by
+  their hash.
 - `{CHECKER_PAGE}` and `{PAGE_STYLES}`: the checker on a page of its own, to embed with an
   `<iframe>` where the CMS strips scripts, or to link to. Without JavaScript it lists the rules.
 
 ## Where each goes in Drupal
 
-1. **A guide on a page.** Create a page (for example **Content** > **Add content** >
-   **Basic page**). Use the guide's title as the page title. In **Body**, choose the
-   **Basic HTML** text format, select **Source**, paste the content of the guide's fragment
-   file, and save. Headings start at level 2, below the page title.
-2. **The PDF.** Upload `{pdf_name}` as a file (for example as a **Document** in **Media**, or in
-   a file field), and link to it from the guide pages.
-3. **The checker.** Upload `{CHECKER_PAGE}`, `{PAGE_STYLES}`, `{script}` and `{stylesheet}` to one
-   folder of the site, for example `/sites/default/files/pacer-help/`. Then either:
+{drawings_step}{step}. **A guide on a page.** Create a page (for example **Content** >
+   **Add content** > **Basic page**). Use the guide's title as the page title. In **Body**,
+   choose the **Basic HTML** text format, select **Source**, paste the content of the guide's
+   fragment file, and save. Headings start at level 2, below the page title.
+{step + 1}. **The PDFs.** Upload each guide's PDF as a file (for example as a **Document** in
+   **Media**, or in a file field), and link to it from that guide's page: the link guide's page
+   to `{example}`, say. Upload `{pdf_name}` too where a page lists all the guides.
+{step + 2}. **The checker.** Upload `{CHECKER_PAGE}`, `{PAGE_STYLES}`, `{script}` and
+   `{stylesheet}` to one folder of the site, for example `{files_url}`. Then either:
    - embed the page where the text format allows `<iframe>` (Full HTML, or a custom block):
 
      ```html
-     {iframe_snippet("/sites/default/files/pacer-help/" + CHECKER_PAGE)}
+     {iframe_snippet(files_url + CHECKER_PAGE)}
      ```
 
    - or, where editors have only Basic HTML, link to `{CHECKER_PAGE}` from the upgrade guide;
@@ -68,7 +100,7 @@ Made on {us_date(built)} by PACER Help. Facts last checked against their sources
      exactly this version:
 
      ```html
-     {script_snippet(files, "/sites/default/files/pacer-help/").replace(chr(10), chr(10) + "     ")}
+     {script_snippet(files, files_url).replace(chr(10), chr(10) + "     ")}
      ```
 
 The Subresource Integrity hashes (also printed by `python -m checker widget --sri`):

@@ -20,9 +20,9 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from checker.site.markdown import facts as render_facts
-from checker.site.markdown import render, tailoring
-from checker.site.markdown.fences import code_lines
-from checker.site.markdown.render import ShortcodeError
+from checker.site.markdown import render, screens, tailoring
+from checker.site.markdown.fences import INLINE_CODE, code_lines
+from checker.site.markdown.render import ShortcodeError, shortcode_args
 
 PREFIX = "pacer:"
 SHORTCODE = re.compile(r"<!--\s*pacer:(?P<name>[^\s>]*)(?P<args>(?:\s+[^\s>]+)*)\s*-->")
@@ -44,11 +44,8 @@ SHORTCODES: dict[str, tuple[Callable[..., str], bool]] = {
     "sources": (render_facts.sources, False),
     "source": (render_facts.source, False),
     "passwordrules": (render_facts.passwordrules, False),
+    "screen": (screens.screen, True),
 }
-
-
-# An inline code span: a run of backticks, its content, the same run again (CommonMark).
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def expand(text: str) -> str:
@@ -64,7 +61,7 @@ def expand(text: str) -> str:
 def _expand_line(line: str, number: int) -> str:
     render = partial(_render, line=number)
     pieces, start = [], 0
-    for span in _INLINE_CODE.finditer(line):
+    for span in INLINE_CODE.finditer(line):
         pieces.append(SHORTCODE.sub(render, line[start : span.start()]))
         pieces.append(span.group(0))
         start = span.end()
@@ -80,13 +77,7 @@ def _render(match: re.Match, line: int) -> str:
             f"line {line}: unknown shortcode {match.group(0)!r}; known shortcodes: {known}"
         )
     renderer, block = SHORTCODES[name]
-    args, options = [], {}
-    for token in match.group("args").split():
-        key, eq, value = token.partition("=")
-        if eq:
-            options[key] = value
-        else:
-            args.append(token)
+    args, options = shortcode_args(match.group("args"))
     try:
         rendered = renderer(*args, **options)
     except TypeError as error:
@@ -98,7 +89,10 @@ def _render(match: re.Match, line: int) -> str:
 
 class _ShortcodePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        return expand("\n".join(lines)).split("\n")
+        text = "\n".join(lines)
+        # A step and its drawings must agree before either renders (checker.site.markdown.screens).
+        screens.check_steps(text)
+        return expand(text).split("\n")
 
 
 class RulesExtension(Extension):

@@ -16,6 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# An inline code span: a run of backticks, its content, the same run again (CommonMark). A page
+# that documents a shortcode writes it in one, and it stays as written.
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+
 _OPENER = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 
 

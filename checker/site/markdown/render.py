@@ -17,6 +17,19 @@ class ShortcodeError(ValueError):
     """A shortcode in a page names something the checker does not have."""
 
 
+def shortcode_args(text: str) -> tuple[list[str], dict[str, str]]:
+    """A shortcode's arguments (``upgrade-security court_type=district``): the positional ones
+    and the ``key=value`` options."""
+    args, options = [], {}
+    for token in text.split():
+        key, eq, value = token.partition("=")
+        if eq:
+            options[key] = value
+        else:
+            args.append(token)
+    return args, options
+
+
 def _span(ruleset: RuleSet, rule_id: str, text: str) -> str:
     return (
         f'<span data-rule="{rule_id}" data-ruleset="{ruleset.name}">{html.escape(text)}</span>'

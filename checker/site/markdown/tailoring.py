@@ -58,3 +58,25 @@ def fill_court_values(markdown: str, values: Mapping[str, str]) -> str:
         line if code else COURT_SHORTCODE.sub(lambda m: court_value(m.group("key"), values), line)
         for line, code in zip(lines, code_lines(lines), strict=True)
     )
+
+
+SCREEN_SHORTCODE = re.compile(r"<!--\s*pacer:screen\s+(?P<args>[^>]*?)\s*-->")
+
+
+def tailor_screens(markdown: str, host: str, court_type: str) -> str:
+    """``markdown`` with each screen shortcode outside code fences drawn for one court: its
+    CM/ECF ``host`` in the address bar and the menus of its ``court_type``. A shortcode that
+    already names a court type keeps it (a variant block of the guide)."""
+
+    def tailor(match: re.Match) -> str:
+        args = match.group("args").split()
+        keys = {token.partition("=")[0] for token in args if "=" in token}
+        extra = [f"host={host}"] if "host" not in keys else []
+        extra += [f"court_type={court_type}"] if "court_type" not in keys else []
+        return f"<!-- pacer:screen {' '.join([*args, *extra])} -->"
+
+    lines = markdown.split("\n")
+    return "\n".join(
+        line if code else SCREEN_SHORTCODE.sub(tailor, line)
+        for line, code in zip(lines, code_lines(lines), strict=True)
+    )

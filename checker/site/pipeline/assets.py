@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from checker.site.pipeline.theme_icons import SPRITE, material_stylesheet, theme_stylesheet
+from checker.site.screens import STYLE as SCREEN_STYLE
 from checker.widget import SCRIPT_PATH, STYLES_PATH, bundle, styles
 
 SITE_STYLES = Path(__file__).resolve().parents[1] / "assets" / "site.css"
@@ -18,13 +19,16 @@ def assets() -> dict[str, str]:
     """The checker's script and stylesheet, and the site's one stylesheet: Material's (its icons
     moved into a sprite, :mod:`.theme_icons`, so no page loads a ``data:`` image under a strict
     policy), then the site's styles, then the checker's own rules, written for any page, last,
-    as on a webmaster's page."""
+    as on a webmaster's page. The screen drawings' classes sit among the site's styles, once for
+    every drawing on a page."""
     site_styles = SITE_STYLES.read_text(encoding="utf-8")
     theme, icons = theme_stylesheet(material_stylesheet().read_text(encoding="utf-8"))
     return {
         SCRIPT_PATH: bundle(),
         STYLES_PATH: styles(),
-        STYLESHEET: theme.rstrip("\n") + "\n" + compact_css(site_styles + "\n" + styles()),
+        STYLESHEET: theme.rstrip("\n")
+        + "\n"
+        + compact_css(site_styles + "\n" + SCREEN_STYLE + "\n" + styles()),
         SPRITE: icons,
     }
 
