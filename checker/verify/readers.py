@@ -370,6 +370,8 @@ class _HtmlReader:
         more = self.more.read(WINDOW) if self.more is not None and not self.final else ""
         self.final = self.final or not more
         self.html = html[cut:] + more
+        if not self.marked:  # a mark in this window (or cut by the last one)
+            self.marked = "pacer-checker" in self.html
 
     def pass_over(self, lt: int) -> int:
         """Where markup at ``lt`` that is longer than :data:`MAX_CARRY` ends (in the window then

@@ -280,3 +280,17 @@ def test_the_settings_files_baseline_is_read_and_write_baseline_replaces_it(tmp_
     assert wrote.returncode == 0, wrote.stderr
     quiet = verify("site", cwd=tmp_path)  # the settings give the baseline and --fail-on review
     assert quiet.returncode == 0 and quiet.stdout == "" and "1 silenced" in quiet.stderr
+
+
+def test_a_mark_past_the_html_readers_first_window_is_seen(tmp_path):
+    """The HTML reader reads a file a window at a time: a mark far into the page counts too."""
+    from checker.verify.readers import WINDOW
+
+    filler = "<p>The clerk's office is open Monday through Friday.</p>\n" * (2 * WINDOW // 50)
+    html = f"{filler}<!-- pacer-checker: ignore -->\n<p>{STALE_8}</p>\n<p>{IGNORED}</p>\n"
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "long.html").write_text(html)
+    outcome = verify_paths([str(folder)])
+    assert outcome.mismatches == [] and outcome.suppressed == 1
+    assert [review.excerpt for review in outcome.reviews] == [IGNORED]
