@@ -283,10 +283,11 @@ def test_the_settings_files_baseline_is_read_and_write_baseline_replaces_it(tmp_
 
 
 def test_a_mark_past_the_html_readers_first_window_is_seen(tmp_path):
-    """The HTML reader reads a file a window at a time: a mark far into the page counts too."""
-    from checker.verify.readers import WINDOW
+    """The HTML reader reads a large file a window at a time: a mark far into it counts too."""
+    from checker.verify.readers import PRESCAN_LIMIT, WINDOW
 
-    filler = "<p>The clerk's office is open Monday through Friday.</p>\n" * (2 * WINDOW // 50)
+    line = "<p>The clerk's office is open Monday through Friday.</p>\n"
+    filler = line * ((PRESCAN_LIMIT + 2 * WINDOW) // len(line))
     html = f"{filler}<!-- pacer-checker: ignore -->\n<p>{STALE_8}</p>\n<p>{IGNORED}</p>\n"
     folder = tmp_path / "site"
     folder.mkdir()
