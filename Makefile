@@ -63,10 +63,11 @@ test: setup browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-# What needs no build and no browser (tests/conftest.py marks the rest): under a minute.
+# What needs no build and no browser (tests/conftest.py marks the rest), on both cores: under a
+# minute.
 test-fast: setup
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not build and not browser"
+	$(PY) -m pytest -n 2 -m "not build and not browser"
 
 setup: $(VENV)/.installed
 

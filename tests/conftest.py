@@ -12,6 +12,7 @@ Nobody applies them by hand, so a new test cannot be left in the fast subset by 
 from __future__ import annotations
 
 import inspect
+import re
 import shutil
 from pathlib import Path
 
@@ -87,9 +88,12 @@ def page(browser):
 BROWSER_FOLDERS = ("browser", "kit")
 BROWSER_FIXTURES = {"browser", "page"}
 BUILD_FIXTURES = {"built_site", "site_copy", "engine_sites", "site_url"}
-# Calls that build: a test or fixture whose source holds one of these builds something.
-BUILDERS = ("mkdocs_build(", "build_on(", "make_kit", "run_make(", "copy_project(", "build(",
-            "venv.create(")  # fmt: skip
+# Calls that build: a test or fixture whose source calls one of these builds something (a plain
+# call: ``shape.build(`` or ``rebuild(`` is not one).
+BUILDERS = re.compile(
+    r"(?<![\w.])(?:mkdocs_build|build_on|make_kit|make_kits|run_make|copy_project|build"
+    r"|make_with_stale_sentence|venv\.create|run_step|try_repo)\(|(?<![\w.])make\(\"|try-repo"
+)
 
 
 def builds(item: pytest.Item) -> bool:
@@ -105,7 +109,7 @@ def builds(item: pytest.Item) -> bool:
             source = inspect.getsource(function)
         except (OSError, TypeError):
             continue
-        if any(call in source for call in BUILDERS):
+        if BUILDERS.search(source):
             return True
     return False
 

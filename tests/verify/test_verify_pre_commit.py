@@ -63,7 +63,6 @@ def test_the_hook_definition():
     assert set(hook["types_or"]) == {"html", "markdown", "pdf", "plain-text"}
 
 
-@pytest.mark.slow
 def test_try_repo_fails_a_stale_page_and_passes_a_current_one(tmp_path, hook_repo):
     court = tmp_path / "court"
     (court / "guides").mkdir(parents=True)
