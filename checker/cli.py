@@ -74,6 +74,16 @@ def run(
     except (UsageError, UnknownRuleSet, *errors) as error:
         print(f"{name}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{name}: stopped", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug of ours: one line, never a traceback, and never exit 1
+        if os.environ.get("PACER_CHECKER_TRACEBACK"):
+            raise
+        print(f"{name}: internal error: {type(error).__name__}: {error} (set "
+              f"PACER_CHECKER_TRACEBACK=1 to see where, and please report it)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
 
 
 def build_parser() -> argparse.ArgumentParser:

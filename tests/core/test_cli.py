@@ -124,3 +124,19 @@ def test_interactive_hides_the_password_at_a_terminal(tmp_path):
     assert "All rules pass." in child.before
     assert "Tr1cky!Passw0rdz" not in child.before  # getpass does not echo
     assert child.exitstatus == 0
+
+
+def test_an_unexpected_error_is_one_line_and_exit_2(capsys, monkeypatch):
+    """A bug of ours reaches the user as one line (exit 2, never 1, which means a mismatch)."""
+    from checker import cli
+
+    def broken(args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli._COMMANDS, "rules", broken)
+    assert cli.main(["rules"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: ZeroDivisionError" in err
+    monkeypatch.setenv("PACER_CHECKER_TRACEBACK", "1")
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["rules"])
