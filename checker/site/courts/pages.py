@@ -139,7 +139,7 @@ def contact_html(court: Court) -> str:
             if court.web_url
             else "Search for the court's name to find its website, or call its clerk's office."
         )
-        return f"The court's website gives no CM/ECF help contact that we could find. {where}"
+        return f"This guide has no CM/ECF help contact for this court. {where}"
     ways = [_tel(phone) for phone in contact.phones]
     if contact.email:
         email = html.escape(contact.email)
@@ -150,8 +150,7 @@ def contact_html(court: Court) -> str:
         text += f" Hours: {hours}" + ("" if hours.endswith(".") else ".")
     if contact.general:
         text += (
-            " This is the clerk's office general line. The court's website names no separate"
-            " CM/ECF help desk that we could find."
+            " This is the clerk's office general line: ask for help with CM/ECF when you call."
         )
     if contact.seen:
         year = contact.seen_year
