@@ -213,7 +213,7 @@ def test_a_general_line_and_an_old_page_are_labeled(tmp_path):
                                   "seen": "2014"})  # fmt: skip
     court = load_registry(csv_path).get("mnd")
     text = contact_html(court)
-    assert "This is the clerk's office general line." in text
+    assert "the clerk's office general line: ask for help with CM/ECF when you call." in text
     assert "From a page of 2014 on the court's website: it may be out of date." in text
     assert court.values()["help_desk_link"].startswith("the court's clerk's office")
     set_contact(csv_path, "mnd", {**MND, "seen": "undated (an old .shtml page)"})
@@ -227,7 +227,7 @@ def test_without_a_contact_the_page_says_so_and_links_the_website(tmp_path):
     registry = load_registry(csv_path)
     for court in (registry.get("mnd"), registry.get("nmid")):  # searched; never searched
         text = contact_html(court)
-        assert text.startswith("The court's website gives no CM/ECF help contact that we could")
+        assert text.startswith("This guide has no CM/ECF help contact for this court.")
         if court.web_url:
             assert f'href="{court.web_url}"' in text
         else:
