@@ -175,7 +175,10 @@ def _compare(
     found = first_match(password, needles, meter)
     if found is None:
         return PASS, f"Does not contain your {compared}."
-    return FAIL, f"Contains{describe(found)} your {FIELD_LABELS[needles[found]]}."
+    # A part as long as the password is the password: naming it would print the password (the
+    # command line's output goes to logs), so the message names only where it comes from.
+    shown = "" if len(found) >= len(password) else describe(found)
+    return FAIL, f"Contains{shown} your {FIELD_LABELS[needles[found]]}."
 
 
 def _equals(rule: Rule, values: Mapping[str, str], meter: Meter) -> tuple[str, str]:

@@ -163,3 +163,12 @@ def test_the_count_exposes_a_quadratic_search(monkeypatch):
 
     monkeypatch.setattr(checker.engine, "first_match", naive)
     assert doubling_ratio(name="pacer-2025", unit="Ab!", prefix="ab", separator=" ") > 3
+
+
+def test_a_password_that_is_the_username_is_not_printed():
+    """Found by the property above: the part of the username found was the whole password."""
+    for name in ("pacer-2025", "pacer-2021"):
+        results = check({"username": "00000000", "password": "00000000"}, ruleset=name).results
+        messages = [r.message for r in results]
+        assert not any("00000000" in m for m in messages), messages
+        assert any(m == "Contains your username." for m in messages), messages
