@@ -302,6 +302,11 @@ class Reading:
         return "password" in self.text or self.context.subject == "password"
 
 
+def wakes_on(gate: re.Pattern[str]) -> Callable[[Reading], bool]:
+    """A kind's ``wakes``: the sentence (with its lead-in) holds a match of ``gate``."""
+    return lambda reading: gate.search(reading.text) is not None
+
+
 _NOUN_HINT = re.compile("pass|user|log|code|pin|answer|question|brief|file")
 
 

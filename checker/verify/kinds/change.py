@@ -28,6 +28,7 @@ from checker.verify.statements import (
     Reading,
     forms,
     is_past,
+    wakes_on,
 )
 
 NAME = "change"
@@ -168,15 +169,11 @@ def _change_gate(form: Form) -> tuple[tuple[str, ...], ...]:
     return (SUBJECTISH, words, *((_UNITS,) if unit else ()))
 
 
-def _wakes(reading: Reading) -> bool:
-    return _CHANGE_GATE.search(reading.text) is not None
-
-
 KIND = Kind(
     name=NAME,
     title="How often the password must be changed",
     rule_ids=("password-change",),
-    wakes=_wakes,
+    wakes=wakes_on(_CHANGE_GATE),
     needs=r"every|day|week|month|year|expir|age\b|annual|valid|older",
     read=_change,
     phrasings=tuple(form.pattern for form in CHANGE_FORMS),

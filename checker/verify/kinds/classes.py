@@ -31,6 +31,7 @@ from checker.verify.statements import (
     Reading,
     both,
     last_match,
+    wakes_on,
 )
 
 NAME = "classes"
@@ -249,15 +250,11 @@ LOOKS = (
 )
 
 
-def _wakes(reading: Reading) -> bool:
-    return _CLASS_GATE.search(reading.text) is not None
-
-
 KIND = Kind(
     name=NAME,
     title="Character classes of the password",
     rule_ids=("password.digit", "password.lowercase", "password.uppercase", "password.special"),
-    wakes=_wakes,
+    wakes=wakes_on(_CLASS_GATE),
     needs=r"number|digit|numer|lower|upper|capital|special|symbol|punctuation|alphanumeric|only"
     r"|optional",
     read=_classes,

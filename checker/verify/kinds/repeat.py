@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from checker.verify.numbers import NUM, number
-from checker.verify.statements import Finding, Kind, Look, Reading, forms
+from checker.verify.statements import Finding, Kind, Look, Reading, forms, wakes_on
 
 NAME = "repeat"
 
@@ -91,15 +91,11 @@ LOOKS = (
 )
 
 
-def _wakes(reading: Reading) -> bool:
-    return _REPEAT_GATE.search(reading.text) is not None
-
-
 KIND = Kind(
     name=NAME,
     title="Repeated characters in the password",
     rule_ids=("password.repeat",),
-    wakes=_wakes,
+    wakes=wakes_on(_REPEAT_GATE),
     needs=r"repeat|identical|consecutive|in\s+a\s+row|same",
     read=_repeat,
     phrasings=tuple(form.pattern for form in REPEAT_FORMS),
